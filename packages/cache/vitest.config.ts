@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@vpe-storage/source'] },
+  ssr: { resolve: { conditions: ['@vpe-storage/source'] } },
+  test: { name: '@vpe-storage/cache', include: ['test/**/*.test.ts'] },
+});

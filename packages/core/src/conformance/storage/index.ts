@@ -1,0 +1,4 @@
+import type { StorageCase } from '../types.js';
+
+/** Every BaseStorage case. */
+export const storageCases: StorageCase[] = [];

@@ -1,0 +1,2 @@
+// Backend-neutral file management (layout, storeVideo, storeFrameImage, storeModel, cleanup).
+export {};

@@ -1,0 +1,1 @@
+export { MemoryFileStore } from './memory-file-store.js';

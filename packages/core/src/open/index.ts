@@ -1,0 +1,3 @@
+export * from './adapters.js';
+export * from './load-package.js';
+export * from './open-storage.js';

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import {
+  BoundingBoxSchema,
+  ConfidenceSchema,
+  FileKeySchema,
+  IdSchema,
+  LabelSchema,
+  MetadataSchema,
+  SecondsSchema,
+  TimestampSchema,
+} from './common.js';
+
+const annotationFields = {
+  videoId: IdSchema,
+  sceneId: IdSchema.nullable().default(null),
+  timestamp: SecondsSchema,
+  frameNumber: z.number().int().min(0).default(0),
+  bbox: BoundingBoxSchema,
+  label: LabelSchema,
+  confidence: ConfidenceSchema.default(1),
+  imageKey: FileKeySchema.nullable().default(null),
+  annotatedBy: z.string().max(1000).nullable().default(null),
+  metadata: MetadataSchema.default({}),
+};
+
+/** What a caller gives to save a manual annotation (insert, or replace by id). */
+export const AnnotationInputSchema = z.object({ id: IdSchema.optional(), ...annotationFields });
+/** A stored annotation (table `annotations`). */
+export const AnnotationSchema = z.object({ id: IdSchema, ...annotationFields, createdAt: TimestampSchema });
+
+export type AnnotationInput = z.input<typeof AnnotationInputSchema>;
+export type Annotation = z.infer<typeof AnnotationSchema>;
