@@ -7,6 +7,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@vpe-storage/source'] } },
   test: {
     projects: ['packages/*'],
+    passWithNoTests: true,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
