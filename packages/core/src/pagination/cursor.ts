@@ -45,3 +45,18 @@ export function toPage<T>(rows: T[], limit: number, position: (item: T) => reado
   const nextCursor = rows.length > limit && last !== undefined ? encodeCursor(position(last)) : null;
   return { items, nextCursor };
 }
+
+/** The kind of one sort value of a keyset position. */
+export type PositionKind = 'string' | 'number';
+
+/** Like {@link pageWindow}, and also checks that each sort value of the cursor has the expected kind. */
+export function typedPageWindow(page: PageRequest | undefined, kinds: readonly PositionKind[]): PageWindow {
+  const window = pageWindow(page, kinds.length);
+  const ok = (v: unknown, i: number) => typeof v === kinds[i] && (typeof v !== 'number' || Number.isFinite(v));
+  if (window.after && !window.after.every(ok)) {
+    throw new StorageError('VALIDATION', 'invalid page cursor: pass the nextCursor of a previous page of this list', {
+      details: { cursor: page?.cursor },
+    });
+  }
+  return window;
+}
