@@ -1,0 +1,53 @@
+import type { Job, JobStatus } from '@vpe-storage/core';
+import { jsonOrNull, num, type TableMapper, textOrNull, timestampOrNull } from './table-mapper.js';
+
+/** Jobs ↔ rows of `processing_jobs`. */
+export const jobMapper: TableMapper<Job> = {
+  table: 'processing_jobs',
+  key: ['id'],
+  columns: [
+    'id',
+    'video_id',
+    'timeline_id',
+    'timeline_version',
+    'status',
+    'progress',
+    'output_key',
+    'error_message',
+    'processing_config',
+    'worker_id',
+    'started_at',
+    'completed_at',
+    'created_at',
+  ],
+  toRow: (j, d) => [
+    j.id,
+    j.videoId,
+    j.timelineId,
+    j.timelineVersion,
+    j.status,
+    j.progress,
+    j.outputKey,
+    j.errorMessage,
+    j.config === null ? null : d.json(j.config),
+    j.workerId,
+    j.startedAt === null ? null : d.timestamp(j.startedAt),
+    j.completedAt === null ? null : d.timestamp(j.completedAt),
+    d.timestamp(j.createdAt),
+  ],
+  fromRow: (r, d) => ({
+    id: String(r.id),
+    videoId: String(r.video_id),
+    timelineId: String(r.timeline_id),
+    timelineVersion: num(r.timeline_version),
+    status: String(r.status) as JobStatus,
+    progress: num(r.progress),
+    outputKey: textOrNull(r.output_key),
+    errorMessage: textOrNull(r.error_message),
+    config: jsonOrNull(r.processing_config, d),
+    workerId: textOrNull(r.worker_id),
+    startedAt: timestampOrNull(r.started_at, d),
+    completedAt: timestampOrNull(r.completed_at, d),
+    createdAt: d.readTimestamp(r.created_at),
+  }),
+};

@@ -1,0 +1,53 @@
+import type { Video } from '@vpe-storage/core';
+import { num, objectOf, type TableMapper, textOrNull } from './table-mapper.js';
+
+/** Videos ↔ rows of `videos`. */
+export const videoMapper: TableMapper<Video> = {
+  table: 'videos',
+  key: ['id'],
+  columns: [
+    'id',
+    'filename',
+    'file_key',
+    'duration',
+    'frame_rate',
+    'width',
+    'height',
+    'file_size',
+    'codec',
+    'checksum',
+    'created_at',
+    'updated_at',
+    'metadata',
+  ],
+  toRow: (v, d) => [
+    v.id,
+    v.filename,
+    v.fileKey,
+    v.duration,
+    v.frameRate,
+    v.width,
+    v.height,
+    v.fileSize,
+    v.codec,
+    v.checksum,
+    d.timestamp(v.createdAt),
+    d.timestamp(v.updatedAt),
+    d.json(v.metadata),
+  ],
+  fromRow: (r, d) => ({
+    id: String(r.id),
+    filename: String(r.filename),
+    fileKey: String(r.file_key),
+    duration: num(r.duration),
+    frameRate: num(r.frame_rate),
+    width: num(r.width),
+    height: num(r.height),
+    fileSize: num(r.file_size),
+    codec: textOrNull(r.codec),
+    checksum: textOrNull(r.checksum),
+    metadata: objectOf(r.metadata, d),
+    createdAt: d.readTimestamp(r.created_at),
+    updatedAt: d.readTimestamp(r.updated_at),
+  }),
+};
