@@ -39,12 +39,24 @@ export function percentile(samples: number[], p: number): number {
 }
 
 /** Row for a throughput (higher is better): ratio = adapter / raw. */
-export function throughputRow(metric: string, unit: string, adapter: number, raw: number, target?: number): BenchRow {
+export function throughputRow(
+  metric: string,
+  unit: string,
+  adapter: number,
+  raw: number,
+  target?: number,
+): BenchRow {
   return { metric, unit, adapter, raw, ratio: adapter / raw, ...(target === undefined ? {} : { target }) };
 }
 
 /** Row for a latency (lower is better): ratio = adapter / raw (≤ target is good). */
-export function latencyRow(metric: string, unit: string, adapter: number, raw: number, target?: number): BenchRow {
+export function latencyRow(
+  metric: string,
+  unit: string,
+  adapter: number,
+  raw: number,
+  target?: number,
+): BenchRow {
   return { metric, unit, adapter, raw, ratio: adapter / raw, ...(target === undefined ? {} : { target }) };
 }
 

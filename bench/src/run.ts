@@ -7,7 +7,9 @@ import { printResult, type Scenario, saveResult } from './measure.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
 const filters = process.argv.slice(2);
-const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 
 for (const file of files) {
   const { default: scenario } = (await import(pathToFileURL(join(dir, file)).href)) as { default: Scenario };

@@ -1,4 +1,4 @@
-export * from './types.js';
+export * from './assert.js';
 export * from './runner.js';
 export * from './suites.js';
-export * from './assert.js';
+export * from './types.js';

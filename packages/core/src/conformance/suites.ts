@@ -24,13 +24,14 @@ export const storageSuite: SuiteDefinition<StorageFixture, StorageCaseContext, S
 };
 
 /** The FileStore suite. */
-export const fileStoreSuite: SuiteDefinition<FileStoreFixture, FileStoreCaseContext, FileStoreCapabilities> = {
-  name: 'FileStore',
-  cases: fileStoreCases,
-  capabilities: (f) => f.store.capabilities,
-  context: (f, run) => ({ ...run, store: f.store, raw: f.raw ?? null, fixture: f }),
-  dispose: (f) => f.dispose(),
-};
+export const fileStoreSuite: SuiteDefinition<FileStoreFixture, FileStoreCaseContext, FileStoreCapabilities> =
+  {
+    name: 'FileStore',
+    cases: fileStoreCases,
+    capabilities: (f) => f.store.capabilities,
+    context: (f, run) => ({ ...run, store: f.store, raw: f.raw ?? null, fixture: f }),
+    dispose: (f) => f.dispose(),
+  };
 
 /** The Cache suite. */
 export const cacheSuite: SuiteDefinition<CacheFixture, CacheCaseContext, CacheCapabilities> = {

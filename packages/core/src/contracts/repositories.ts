@@ -79,7 +79,13 @@ export interface DetectionRepository {
   insertMany(items: Iterable<DetectionInput> | AsyncIterable<DetectionInput>): Promise<number>;
   get(id: string): Promise<Detection | null>;
   /** Detections of a video with start <= timestamp <= end, ordered by (timestamp, id). */
-  inRange(videoId: string, start: number, end: number, filter?: DetectionFilter, page?: PageRequest): Promise<Page<Detection>>;
+  inRange(
+    videoId: string,
+    start: number,
+    end: number,
+    filter?: DetectionFilter,
+    page?: PageRequest,
+  ): Promise<Page<Detection>>;
   /** Detections flagged `needsReview`, optionally for one video, ordered by (timestamp, id). */
   reviewQueue(videoId?: string | null, page?: PageRequest): Promise<Page<Detection>>;
   /** Clears `needsReview` and records reviewer and time; returns how many existed. */

@@ -1,4 +1,4 @@
-export * from './prepare.js';
 export * from './arguments.js';
-export * from './filters.js';
 export * from './fast-detection.js';
+export * from './filters.js';
+export * from './prepare.js';

@@ -32,7 +32,11 @@ export function prepareAnnotation(input: unknown, now = nowIso()): Annotation {
 
 /** Validates one detection input and completes it into a record; `index` names it in the error. */
 export function prepareDetection(input: unknown, now = nowIso(), index?: number): Detection {
-  const d = parseOrThrow(DetectionInputSchema, input, index === undefined ? 'detection' : `detection #${index}`);
+  const d = parseOrThrow(
+    DetectionInputSchema,
+    input,
+    index === undefined ? 'detection' : `detection #${index}`,
+  );
   return { ...d, id: d.id ?? newId(), reviewedBy: null, reviewedAt: null, createdAt: now };
 }
 

@@ -1,3 +1,3 @@
 export * from './codes.js';
-export * from './storage-error.js';
 export * from './from-zod.js';
+export * from './storage-error.js';

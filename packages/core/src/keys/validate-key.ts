@@ -12,7 +12,10 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const ENCODED_SEPARATOR = /%(2e|2f|5c)/i;
 
 /** Why `key` is not a valid FileStore key, or null when it is. */
-export function keyProblem(key: unknown, { allowTrailingSlash = false, allowEmpty = false } = {}): string | null {
+export function keyProblem(
+  key: unknown,
+  { allowTrailingSlash = false, allowEmpty = false } = {},
+): string | null {
   if (typeof key !== 'string') return 'a key must be a string';
   if (key.length === 0) return allowEmpty ? null : 'a key must not be empty';
   if (encoder.encode(key).length > MAX_KEY_BYTES) return `a key must be at most ${MAX_KEY_BYTES} bytes`;
@@ -25,14 +28,16 @@ export function keyProblem(key: unknown, { allowTrailingSlash = false, allowEmpt
     if (ch === '.' || ch === '/') continue;
     // Unicode look-alikes (fullwidth solidus, one-dot leader …) that normalise to a separator or a dot.
     const folded = ch.normalize('NFKC');
-    if (folded !== ch && /[./\\]/.test(folded)) return `a key must not contain the look-alike character U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (folded !== ch && /[./\\]/.test(folded))
+      return `a key must not contain the look-alike character U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
   }
   const body = allowTrailingSlash && key.endsWith('/') ? key.slice(0, -1) : key;
   if (body.length === 0) return allowEmpty ? null : 'a key must not be empty';
   for (const segment of body.split('/')) {
     if (segment.length === 0) return 'a key must not contain empty segments ("//" or a trailing "/")';
     if (segment === '.' || segment === '..') return 'a key must not contain "." or ".." segments';
-    if (encoder.encode(segment).length > MAX_SEGMENT_BYTES) return `a key segment must be at most ${MAX_SEGMENT_BYTES} bytes`;
+    if (encoder.encode(segment).length > MAX_SEGMENT_BYTES)
+      return `a key segment must be at most ${MAX_SEGMENT_BYTES} bytes`;
   }
   return null;
 }
@@ -40,11 +45,17 @@ export function keyProblem(key: unknown, { allowTrailingSlash = false, allowEmpt
 /** Throws a `VALIDATION` error unless `key` is a relative POSIX key that cannot escape a store's root. */
 export function assertValidKey(key: unknown): asserts key is string {
   const problem = keyProblem(key);
-  if (problem) throw new StorageError('VALIDATION', `invalid file key ${JSON.stringify(key)}: ${problem}`, { details: { key } });
+  if (problem)
+    throw new StorageError('VALIDATION', `invalid file key ${JSON.stringify(key)}: ${problem}`, {
+      details: { key },
+    });
 }
 
 /** Throws a `VALIDATION` error unless `prefix` is empty or a valid key, optionally ending in "/". */
 export function assertValidPrefix(prefix: unknown): asserts prefix is string {
   const problem = keyProblem(prefix, { allowTrailingSlash: true, allowEmpty: true });
-  if (problem) throw new StorageError('VALIDATION', `invalid key prefix ${JSON.stringify(prefix)}: ${problem}`, { details: { prefix } });
+  if (problem)
+    throw new StorageError('VALIDATION', `invalid key prefix ${JSON.stringify(prefix)}: ${problem}`, {
+      details: { prefix },
+    });
 }

@@ -1,3 +1,3 @@
-export * from './storage/index.js';
-export * from './files/index.js';
 export * from './cache/index.js';
+export * from './files/index.js';
+export * from './storage/index.js';

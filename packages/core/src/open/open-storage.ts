@@ -3,7 +3,7 @@ import type { Cache } from '../contracts/cache.js';
 import type { FileStore } from '../contracts/file-store.js';
 import { parseOrThrow } from '../errors/from-zod.js';
 import { StorageError } from '../errors/storage-error.js';
-import { type StorageConfig, StorageConfigSchema, type StorageConfigInput } from '../schemas/config.js';
+import { type StorageConfig, type StorageConfigInput, StorageConfigSchema } from '../schemas/config.js';
 import {
   ADAPTER_PACKAGES,
   type CacheAdapterModule,
@@ -29,7 +29,10 @@ export interface OpenedStorage {
 export function schemeOf(url: string, what: string): string {
   const match = /^([a-z][a-z0-9+.-]*):/i.exec(url);
   if (!match?.[1]) {
-    throw new StorageError('VALIDATION', `invalid ${what} URL ${JSON.stringify(url)}: it must start with a scheme such as sqlite: or file:`);
+    throw new StorageError(
+      'VALIDATION',
+      `invalid ${what} URL ${JSON.stringify(url)}: it must start with a scheme such as sqlite: or file:`,
+    );
   }
   return `${match[1].toLowerCase()}:`;
 }
@@ -45,13 +48,19 @@ async function loadModule<T>(
   const pkg = table[scheme];
   if (!pkg) {
     const known = ['memory:', ...Object.keys(table)].join(', ');
-    throw new StorageError('UNSUPPORTED', `unknown ${kind} URL scheme "${scheme}" in ${JSON.stringify(url)}; known: ${known}`);
+    throw new StorageError(
+      'UNSUPPORTED',
+      `unknown ${kind} URL scheme "${scheme}" in ${JSON.stringify(url)}; known: ${known}`,
+    );
   }
   return (overrides[pkg] as T | undefined) ?? loadAdapterPackage<T>(pkg, scheme);
 }
 
 /** Opens the records backend named by `config.database.url` (not yet initialized). */
-export async function openBaseStorage(config: StorageConfig, overrides: AdapterOverrides = {}): Promise<BaseStorage> {
+export async function openBaseStorage(
+  config: StorageConfig,
+  overrides: AdapterOverrides = {},
+): Promise<BaseStorage> {
   const mod = await loadModule<StorageAdapterModule>('database', config.database.url, overrides);
   if (mod === 'memory') {
     const { MemoryStorage } = await import('../memory/storage/index.js');
@@ -61,7 +70,10 @@ export async function openBaseStorage(config: StorageConfig, overrides: AdapterO
 }
 
 /** Opens the FileStore named by `config.files.url`. */
-export async function openFileStore(config: StorageConfig, overrides: AdapterOverrides = {}): Promise<FileStore> {
+export async function openFileStore(
+  config: StorageConfig,
+  overrides: AdapterOverrides = {},
+): Promise<FileStore> {
   const mod = await loadModule<FileStoreAdapterModule>('files', config.files.url, overrides);
   if (mod === 'memory') {
     const { MemoryFileStore } = await import('../memory/files/index.js');
@@ -88,7 +100,10 @@ export async function openCache(config: StorageConfig, overrides: AdapterOverrid
  * Validates `input` (filling the reference's defaults), loads the adapter package of each URL scheme
  * on demand, and opens and initializes the three backends.
  */
-export async function openStorage(input: StorageConfigInput = {}, overrides: AdapterOverrides = {}): Promise<OpenedStorage> {
+export async function openStorage(
+  input: StorageConfigInput = {},
+  overrides: AdapterOverrides = {},
+): Promise<OpenedStorage> {
   const config = parseOrThrow(StorageConfigSchema, input, 'storage config');
   const storage = await openBaseStorage(config, overrides);
   const files = await openFileStore(config, overrides);

@@ -14,7 +14,10 @@ export async function* iteratePages<T>(
 }
 
 /** Collects every item of a paginated list into an array (for lists known to be small). */
-export async function collectAll<T>(fetchPage: (page: PageRequest) => Promise<Page<T>>, limit = 1000): Promise<T[]> {
+export async function collectAll<T>(
+  fetchPage: (page: PageRequest) => Promise<Page<T>>,
+  limit = 1000,
+): Promise<T[]> {
   const out: T[] = [];
   for await (const item of iteratePages(fetchPage, limit)) out.push(item);
   return out;

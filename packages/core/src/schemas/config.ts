@@ -16,13 +16,25 @@ export const DatabaseConfigSchema = z.object({
 export const FilesConfigSchema = z.object({
   /** `file:./data`, `s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true`, `memory:`. */
   url: z.string().min(1).default('file:./data'),
-  maxFileSize: z.number().int().positive().default(10 * GiB),
+  maxFileSize: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * GiB),
   maxImageDimension: z.number().int().positive().default(1920),
-  maxImageBytes: z.number().int().positive().default(2 * MiB),
+  maxImageBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(2 * MiB),
   /** Store identical bytes once (content-addressed) where the file manager supports it. */
   dedup: z.boolean().default(false),
   /** Multipart part size and concurrency, for backends that upload in parts. */
-  partSize: z.number().int().min(5 * MiB).default(16 * MiB),
+  partSize: z
+    .number()
+    .int()
+    .min(5 * MiB)
+    .default(16 * MiB),
   uploadConcurrency: z.number().int().positive().max(64).default(4),
 });
 
@@ -30,7 +42,11 @@ export const FilesConfigSchema = z.object({
 export const CacheConfigSchema = z.object({
   /** `memory:`, `redis://host:6379`, `tiered:redis://host:6379` (memory in front of Redis), `none:`. */
   url: z.string().min(1).default('memory:'),
-  maxMemoryBytes: z.number().int().positive().default(512 * MiB),
+  maxMemoryBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(512 * MiB),
   defaultTtlSeconds: z.number().positive().default(3600),
   /** Prefix of every key, so several applications can share one Redis. */
   namespace: z.string().default('vpe'),

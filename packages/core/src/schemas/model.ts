@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { FileKeySchema, IdSchema, JsonSchema, LabelSchema, MetadataSchema, TimestampSchema } from './common.js';
+import {
+  FileKeySchema,
+  IdSchema,
+  JsonSchema,
+  LabelSchema,
+  MetadataSchema,
+  TimestampSchema,
+} from './common.js';
 
 const modelFields = {
   name: LabelSchema,

@@ -19,7 +19,9 @@ const endAfterStart = (s: { startTime: number; endTime: number }) => s.endTime >
 const endAfterStartIssue = { message: 'must be > startTime', path: ['endTime'] };
 
 /** What a caller gives to create a scene (a sensitive time range). */
-export const SceneInputSchema = z.object({ id: IdSchema.optional(), ...sceneFields }).refine(endAfterStart, endAfterStartIssue);
+export const SceneInputSchema = z
+  .object({ id: IdSchema.optional(), ...sceneFields })
+  .refine(endAfterStart, endAfterStartIssue);
 /** A stored scene (table `scenes`). */
 export const SceneSchema = z
   .object({ id: IdSchema, ...sceneFields, createdAt: TimestampSchema })
