@@ -131,3 +131,34 @@ describe('MemoryStorage beyond the contract', () => {
     await expect(leaked?.videos.get('x')).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
+
+describe('MemoryStorage transactions and async context', () => {
+  it('work left running by a transaction is outside it once it ended: it waits for the lock and may start a transaction', async () => {
+    const storage = new MemoryStorage();
+    await storage.initialize();
+    let later: Promise<number> | undefined;
+    await storage.transaction(async () => {
+      later = new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() =>
+        storage.transaction(async (tx) => {
+          await tx.audit.append({ action: 'later', entityType: 'video', entityId: 'v' });
+          return 1;
+        }),
+      );
+    });
+    await expect(later).resolves.toBe(1);
+    expect((await storage.audit.list()).items.map((e) => e.action)).toEqual(['later']);
+  });
+
+  it('a call on the outer storage inside fn joins the transaction and rolls back with it', async () => {
+    const storage = new MemoryStorage();
+    await storage.initialize();
+    await expect(
+      storage.transaction(async () => {
+        await storage.audit.append({ action: 'inside', entityType: 'video', entityId: 'v' });
+        expect((await storage.audit.list()).items).toHaveLength(1);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await storage.audit.list()).items).toEqual([]);
+  });
+});

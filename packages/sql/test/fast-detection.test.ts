@@ -52,10 +52,14 @@ const variants: Variant[] = [
     'del\u007f',
     '🎬 ünï',
     "'; DROP TABLE x; --",
+    'lone \ud800 high',
+    'lone \udc00 low',
+    '\udc00\ud800 reversed pair',
+    '\ud83c\udfac paired',
     5,
     null,
   ]),
-  ...field('videoId', ['', 'v', 'x'.repeat(256), 'a\nb', 7, null, undefined]),
+  ...field('videoId', ['', 'v', 'x'.repeat(256), 'a\nb', 'v\u0000', 'v\ud800', 7, null, undefined]),
   ...field('timestamp', [
     0,
     -0,
@@ -68,8 +72,33 @@ const variants: Variant[] = [
     '1',
     null,
   ]),
-  ...field('frameNumber', [0, 1, 2 ** 53 - 1, 2 ** 53, -1, 1.5, Number.NaN, '3', null]),
-  ...field('detectorType', ['', 'a', 'x'.repeat(1000), 'x'.repeat(1001), 3, null]),
+  ...field('frameNumber', [
+    0,
+    1,
+    2 ** 31 - 1,
+    2 ** 31,
+    2 ** 40,
+    2 ** 53 - 1,
+    2 ** 53,
+    -1,
+    1.5,
+    Number.NaN,
+    '3',
+    null,
+  ]),
+  ...field('detectorType', [
+    '',
+    'a',
+    'x'.repeat(1000),
+    'x'.repeat(1001),
+    'tab\tok',
+    'o\u0000cr',
+    'o\ud800cr',
+    'o\udfffcr',
+    '🎬',
+    3,
+    null,
+  ]),
   ...field('confidence', [0, 1, 0.5, -0, 1.0000001, -0.1, Number.NaN, Number.POSITIVE_INFINITY, '0.5', null]),
   ...field('needsReview', [false, true, 0, 1, 'true', null]),
   ...field('metadata', [
@@ -77,6 +106,14 @@ const variants: Variant[] = [
     { a: 1.5, b: 'x', c: false, d: null },
     { nested: { a: 1 } },
     { list: [1, 2] },
+    { nul: 'a\u0000b' },
+    { lone: '\ud800' },
+    { low: 'x\udc00' },
+    { 'k\u0000': 1 },
+    { '\udfff': 'x' },
+    { emoji: '🎬', ok: 'ünï' },
+    { nested: { deep: 'a\u0000' } },
+    { nested: ['\ud800'] },
     { nan: Number.NaN },
     { inf: Number.POSITIVE_INFINITY },
     { date: new Date(0) },
@@ -89,6 +126,13 @@ const variants: Variant[] = [
   ]),
   box({ x: 0, y: 0, width: 1, height: 1 }),
   box({ x: -5, y: -5, width: 1, height: 1 }),
+  box({ x: 2 ** 31 - 1, y: -(2 ** 31), width: 2 ** 31 - 1, height: 1 }),
+  box({ x: 2 ** 31, y: 0, width: 1, height: 1 }),
+  box({ x: 0, y: -(2 ** 31) - 1, width: 1, height: 1 }),
+  box({ x: 2 ** 40, y: 0, width: 1, height: 1 }),
+  box({ x: -(2 ** 40), y: 0, width: 1, height: 1 }),
+  box({ x: 0, y: 0, width: 2 ** 31, height: 1 }),
+  box({ x: 0, y: 0, width: 1, height: 2 ** 53 - 1 }),
   box({ x: 0, y: 0, width: 0, height: 1 }),
   box({ x: 0, y: 0, width: 1, height: -1 }),
   box({ x: 0.5, y: 0, width: 1, height: 1 }),
@@ -129,5 +173,26 @@ describe('isFastValidDetection agrees with DetectionInputSchema', () => {
   test('the common detector output takes the fast path', () => {
     expect(isFastValidDetection(base)).toBe(true);
     expect(isFastValidDetection(variants[1]?.[1])).toBe(true);
+  });
+});
+
+// Values SQL backends cannot store faithfully: both checks must refuse them (zod names the error).
+const unstorable: Variant[] = [
+  ['NUL in detectorType', { ...base, detectorType: 'o\u0000cr' }],
+  ['lone surrogate in id', { ...base, id: 'id-\ud800' }],
+  ['lone surrogate in videoId', { ...base, videoId: '\udc00' }],
+  ['NUL in a metadata string', { ...base, metadata: { text: 'a\u0000' } }],
+  ['lone surrogate in a metadata key', { ...base, metadata: { '\ud800': 1 } }],
+  ['NUL in a nested metadata string', { ...base, metadata: { n: { m: ['\u0000'] } } }],
+  ['frameNumber 2^31', { ...base, frameNumber: 2 ** 31 }],
+  ['bbox x 2^40', { ...base, bbox: { ...base.bbox, x: 2 ** 40 } }],
+  ['bbox y -2^31 - 1', { ...base, bbox: { ...base.bbox, y: -(2 ** 31) - 1 } }],
+  ['bbox height 2^31', { ...base, bbox: { ...base.bbox, height: 2 ** 31 } }],
+];
+
+describe('values SQL cannot store are refused by both checks', () => {
+  test.each(unstorable)('%s', (_name, input) => {
+    expect(DetectionInputSchema.safeParse(input).success).toBe(false);
+    expect(isFastValidDetection(input)).toBe(false);
   });
 });

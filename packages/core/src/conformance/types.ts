@@ -68,8 +68,11 @@ export interface CacheFixture {
   dispose(): Promise<void>;
 }
 
+/** Makes a fresh records backend for one case. */
 export type StorageFactory = () => Promise<StorageFixture>;
+/** Makes a fresh FileStore for one case. */
 export type FileStoreFactory = () => Promise<FileStoreFixture>;
+/** Makes a fresh cache for one case. */
 export type CacheFactory = () => Promise<CacheFixture>;
 
 /** The context every BaseStorage case receives. */
@@ -98,6 +101,9 @@ export interface CacheCaseContext extends RunInfo {
   fixture: CacheFixture;
 }
 
+/** One BaseStorage conformance case. */
 export type StorageCase = ConformanceCase<StorageCaseContext, StorageCapabilities>;
+/** One FileStore conformance case. */
 export type FileStoreCase = ConformanceCase<FileStoreCaseContext, FileStoreCapabilities>;
+/** One Cache conformance case. */
 export type CacheCase = ConformanceCase<CacheCaseContext, CacheCapabilities>;

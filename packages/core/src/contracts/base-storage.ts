@@ -86,7 +86,11 @@ export interface BaseStorage extends Repositories {
 
   /**
    * Runs `fn` in one transaction: everything it writes through `tx` commits together or not at all.
-   * A nested call from inside `fn` rejects with `CONFLICT`.
+   * Calls on this storage's own repositories made inside `fn` (same async context) join the transaction:
+   * they see its writes, commit with it and roll back with it (as SQLite's single connection does);
+   * they do not wait for it. Work that `fn` leaves running after it settles (a timer, an un-awaited
+   * promise) is outside the transaction and waits like any other caller; `tx` used after the end
+   * rejects with `CONFLICT`. A nested `transaction()` from inside `fn` rejects with `CONFLICT`.
    */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
 

@@ -14,7 +14,11 @@ import type { Page, PageRequest } from './page.js';
  * - `get` returns null when the record does not exist; a mutation of a missing record throws `NOT_FOUND`;
  * - `delete` returns whether a record was deleted;
  * - a reference to a missing parent (video, timeline, scene) throws `CONSTRAINT`;
- * - lists are ordered as documented, paginated by an opaque cursor, and ties are broken by id.
+ * - lists are ordered as documented, paginated by an opaque cursor, and ties are broken by id;
+ * - a cursor that is not the `nextCursor` of an earlier page of the same list (malformed, from another
+ *   list, or holding sort values of the wrong type) is `VALIDATION`;
+ * - text is stored exactly: strings with NUL or lone surrogates, and integers beyond 32 bits where the
+ *   schemas cap them, are `VALIDATION`.
  */
 
 /** Videos (table `videos`). */
@@ -53,7 +57,10 @@ export interface AnnotationFilter {
 
 /** Manual bounding-box annotations (table `annotations`). */
 export interface AnnotationRepository {
-  /** Inserts, or replaces the annotation with the same id (keeping its `createdAt`). */
+  /**
+   * Inserts, or replaces the annotation with the same id (keeping its `createdAt`).
+   * `CONSTRAINT` when the video or the scene does not exist, or the scene belongs to another video.
+   */
   save(input: AnnotationInput): Promise<Annotation>;
   get(id: string): Promise<Annotation | null>;
   /** Annotations of a video, optionally with one label, ordered by (timestamp, id). */
@@ -99,7 +106,8 @@ export interface TimelineRepository {
   /**
    * Saves a new version: a new (or absent) id gets version 1, a known id gets latest + 1 as a draft.
    * A previous latest version still in `draft` becomes `archived`; approved and processed ones stay.
-   * `CONFLICT` when a known id is saved for another video.
+   * `CONFLICT` when a known id is saved for another video. Concurrent saves of one id all succeed,
+   * each with its own version: distinct and consecutive, none lost.
    */
   save(input: TimelineInput): Promise<Timeline>;
   /** The latest version, or the given one, or null. */
@@ -125,7 +133,10 @@ export interface JobCompletion {
 
 /** Processing jobs with a strict state machine (table `processing_jobs`). */
 export interface JobRepository {
-  /** Creates a pending job for a timeline version (latest by default); `CONSTRAINT` when missing. */
+  /**
+   * Creates a pending job for a timeline version (latest by default); `CONSTRAINT` when the video,
+   * the timeline or the version is missing, or the timeline belongs to another video.
+   */
   create(input: JobInput): Promise<Job>;
   get(id: string): Promise<Job | null>;
   /** Jobs in one status ordered by (createdAt, id). */
@@ -134,7 +145,7 @@ export interface JobRepository {
   listForVideo(videoId: string, page?: PageRequest): Promise<Page<Job>>;
   /** Atomically moves the oldest pending job to running for `workerId`; null when none is pending. Each job is claimed once, whatever the number of workers. */
   claimNext(workerId: string): Promise<Job | null>;
-  /** Sets progress 0–100 on a running job; `VALIDATION` out of range, `CONFLICT` unless running. */
+  /** Sets progress 0–100 on a running job; `VALIDATION` out of range, `CONFLICT` unless running (claim it first). */
   updateProgress(id: string, progress: number): Promise<Job>;
   /** running → completed, progress 100. */
   complete(id: string, result?: JobCompletion): Promise<Job>;

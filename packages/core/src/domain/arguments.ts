@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../errors/from-zod.js';
 import { StorageError } from '../errors/storage-error.js';
-import { IdSchema } from '../schemas/common.js';
+import { IdSchema, LabelSchema } from '../schemas/common.js';
 import { JOB_STATUSES, type JobStatus, ProgressSchema } from '../schemas/job.js';
 
 // Arguments of repository methods are boundaries too: they are checked here once for every backend.
@@ -38,7 +38,7 @@ export function checkVersion(version: unknown): number | undefined {
 
 /** Validates a non-empty actor or worker name. */
 export function checkName(name: unknown, what: string): string {
-  return parseOrThrow(z.string().min(1).max(1000), name, what);
+  return parseOrThrow(LabelSchema, name, what);
 }
 
 /** A `CONFLICT` error for an illegal state transition. */
@@ -46,4 +46,32 @@ export function illegalTransition(entity: string, id: string, from: string, to: 
   return new StorageError('CONFLICT', `${entity} ${JSON.stringify(id)} cannot go from ${from} to ${to}`, {
     details: { entity, id, from, to },
   });
+}
+
+/** A `CONFLICT` error for a progress update of a job that is not running. */
+export function notRunning(id: string, status: string): StorageError {
+  return new StorageError(
+    'CONFLICT',
+    `job ${JSON.stringify(id)} is ${status}, not running: only a running job takes progress updates, so claim the job first (claimNext)`,
+    { details: { entity: 'job', id, from: status, to: 'running' } },
+  );
+}
+
+/**
+ * A `CONSTRAINT` error unless a referenced parent belongs to the same video as the record naming it
+ * (a job's timeline, an annotation's scene): a record never links two videos.
+ */
+export function assertSameVideo(
+  entity: string,
+  parent: string,
+  parentId: string,
+  parentVideoId: string,
+  videoId: string,
+): void {
+  if (parentVideoId === videoId) return;
+  throw new StorageError(
+    'CONSTRAINT',
+    `${entity} of video ${JSON.stringify(videoId)} references ${parent} ${JSON.stringify(parentId)} of video ${JSON.stringify(parentVideoId)}: use a ${parent} of the same video`,
+    { details: { entity, parent, id: parentId, videoId, parentVideoId } },
+  );
 }

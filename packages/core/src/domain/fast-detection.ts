@@ -1,12 +1,11 @@
+import { INT32_MAX, INT32_MIN } from '../schemas/common.js';
 import type { DetectionInput } from '../schemas/detection.js';
+import { CONTROL_CHARACTERS, isStorableText } from '../schemas/text.js';
 
 // Bulk inserts validate millions of detections; a zod parse per row costs more than the insert itself.
 // This hand-written check accepts only inputs that DetectionInputSchema certainly accepts (and for
 // which its output equals the input's known fields); anything else — unusual or invalid — goes through
 // the zod parse, which then builds the precise VALIDATION error. So it may be stricter, never looser.
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: IdSchema refuses control characters
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A detection input that passed {@link isFastValidDetection}: every field has its final type. */
 export interface FastDetectionInput {
@@ -22,7 +21,18 @@ export interface FastDetectionInput {
 }
 
 function isId(v: unknown): v is string {
-  return typeof v === 'string' && v.length >= 1 && v.length <= 255 && !CONTROL.test(v);
+  return (
+    typeof v === 'string' &&
+    v.length >= 1 &&
+    v.length <= 255 &&
+    !CONTROL_CHARACTERS.test(v) &&
+    isStorableText(v)
+  );
+}
+
+/** An integer in [min, INT32_MAX] (what a 32-bit column holds). */
+function isInt32(v: unknown, min: number): v is number {
+  return Number.isInteger(v) && (v as number) >= min && (v as number) <= INT32_MAX;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -33,8 +43,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function isFlatMetadata(v: unknown): boolean {
   if (!isPlainObject(v)) return false;
   for (const key in v) {
+    if (!isStorableText(key)) return false;
     const value = v[key];
     const t = typeof value;
+    if (t === 'string' && !isStorableText(value as string)) return false;
     if (value === null || t === 'string' || t === 'boolean') continue;
     if (t === 'number' && Number.isFinite(value)) continue;
     return false;
@@ -51,14 +63,14 @@ export function isFastValidDetection(input: unknown): input is FastDetectionInpu
   const ts = input.timestamp;
   if (typeof ts !== 'number' || !(ts >= 0) || ts === Number.POSITIVE_INFINITY) return false;
   const frame = input.frameNumber;
-  if (!Number.isSafeInteger(frame) || (frame as number) < 0) return false;
+  if (!isInt32(frame, 0)) return false;
   const type = input.detectorType;
-  if (typeof type !== 'string' || type.length < 1 || type.length > 1000) return false;
+  if (typeof type !== 'string' || type.length < 1 || type.length > 1000 || !isStorableText(type))
+    return false;
   const box = input.bbox;
   if (!isPlainObject(box)) return false;
-  if (!Number.isSafeInteger(box.x) || !Number.isSafeInteger(box.y)) return false;
-  if (!Number.isSafeInteger(box.width) || (box.width as number) <= 0) return false;
-  if (!Number.isSafeInteger(box.height) || (box.height as number) <= 0) return false;
+  if (!isInt32(box.x, INT32_MIN) || !isInt32(box.y, INT32_MIN)) return false;
+  if (!isInt32(box.width, 1) || !isInt32(box.height, 1)) return false;
   const conf = input.confidence;
   if (typeof conf !== 'number' || !(conf >= 0 && conf <= 1)) return false;
   const review = input.needsReview;

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { JobCompletion } from '../contracts/repositories.js';
 import { parseOrThrow } from '../errors/from-zod.js';
 import type { Metadata } from '../schemas/common.js';
-import { ConfidenceSchema, FileKeySchema, IdSchema, LabelSchema, MetadataSchema } from '../schemas/common.js';
+import {
+  ConfidenceSchema,
+  FileKeySchema,
+  IdSchema,
+  LabelSchema,
+  MetadataSchema,
+  NoteSchema,
+} from '../schemas/common.js';
+import { ErrorMessageSchema } from '../schemas/job.js';
 
 // Filters and option arguments of repository methods, checked once here for every backend.
 
@@ -17,7 +25,7 @@ const AuditFilterSchema = z
   .object({
     entityType: LabelSchema.optional(),
     entityId: IdSchema.optional(),
-    actor: z.string().max(1000).optional(),
+    actor: NoteSchema.optional(),
   })
   .strict();
 const JobCompletionSchema = z.object({ outputKey: FileKeySchema.nullable().optional() }).strict();
@@ -58,7 +66,7 @@ export function checkMetadata(metadata: unknown): Metadata {
 
 /** Validates a non-empty error message of a failed job. */
 export function checkErrorMessage(message: unknown): string {
-  return parseOrThrow(z.string().min(1, 'must not be empty').max(100_000), message, 'error message');
+  return parseOrThrow(ErrorMessageSchema, message, 'error message');
 }
 
 /** Validates a list of record ids. */

@@ -3,7 +3,7 @@ import { newId, nowIso } from '../ids/new-id.js';
 import { type Annotation, AnnotationInputSchema } from '../schemas/annotation.js';
 import { type AuditEntry, AuditInputSchema } from '../schemas/audit.js';
 import { type Detection, DetectionInputSchema } from '../schemas/detection.js';
-import { type Job, JobInputSchema } from '../schemas/job.js';
+import { type Job, JobInputSchema, type ParsedJobInput } from '../schemas/job.js';
 import { type Model, ModelInputSchema } from '../schemas/model.js';
 import { type Scene, SceneInputSchema } from '../schemas/scene.js';
 import { type Timeline, TimelineInputSchema } from '../schemas/timeline.js';
@@ -46,9 +46,8 @@ export function prepareTimeline(input: unknown, version: number, now = nowIso())
   return { ...t, id: t.id ?? newId(), version, status: 'draft', createdAt: now, updatedAt: now };
 }
 
-/** Validates a job input and completes it into a pending job for `timelineVersion`. */
-export function prepareJob(input: unknown, timelineVersion: number, now = nowIso()): Job {
-  const j = parseOrThrow(JobInputSchema, input, 'job');
+/** Completes a job input validated by {@link parseJobInput} into a pending job for `timelineVersion`. */
+export function prepareJob(j: ParsedJobInput, timelineVersion: number, now = nowIso()): Job {
   return {
     id: j.id ?? newId(),
     videoId: j.videoId,
@@ -66,8 +65,8 @@ export function prepareJob(input: unknown, timelineVersion: number, now = nowIso
   };
 }
 
-/** Validates the parts of a job input that must hold before its timeline version is looked up. */
-export function parseJobInput(input: unknown) {
+/** Validates a job input (before its timeline version is looked up); `VALIDATION` when invalid. */
+export function parseJobInput(input: unknown): ParsedJobInput {
   return parseOrThrow(JobInputSchema, input, 'job');
 }
 

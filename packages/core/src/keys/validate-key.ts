@@ -1,4 +1,5 @@
 import { StorageError } from '../errors/storage-error.js';
+import { CONTROL_CHARACTERS, hasLoneSurrogate } from '../schemas/text.js';
 
 /** Longest key, in UTF-8 bytes (S3's limit). */
 export const MAX_KEY_BYTES = 1024;
@@ -6,8 +7,6 @@ export const MAX_KEY_BYTES = 1024;
 export const MAX_SEGMENT_BYTES = 255;
 
 const encoder = new TextEncoder();
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what we refuse
-const CONTROL = /[\u0000-\u001f\u007f]/;
 // Percent-encoded dot, slash and backslash: refused so no layer that decodes URLs can turn a key into a traversal.
 const ENCODED_SEPARATOR = /%(2e|2f|5c)/i;
 
@@ -19,7 +18,8 @@ export function keyProblem(
   if (typeof key !== 'string') return 'a key must be a string';
   if (key.length === 0) return allowEmpty ? null : 'a key must not be empty';
   if (encoder.encode(key).length > MAX_KEY_BYTES) return `a key must be at most ${MAX_KEY_BYTES} bytes`;
-  if (CONTROL.test(key)) return 'a key must not contain NUL or control characters';
+  if (CONTROL_CHARACTERS.test(key)) return 'a key must not contain NUL or control characters';
+  if (hasLoneSurrogate(key)) return 'a key must be well-formed Unicode (no lone surrogates)';
   if (key.includes('\\')) return 'a key must use "/" as separator, not a backslash';
   if (key.startsWith('/')) return 'a key must be relative (no leading "/")';
   if (/^[a-zA-Z]:/.test(key)) return 'a key must not start with a drive letter';

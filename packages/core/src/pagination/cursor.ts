@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type PageRequest } from '../contracts/page.js';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, type Page, type PageRequest } from '../contracts/page.js';
 import { StorageError } from '../errors/storage-error.js';
 
 /** Encodes a keyset position (the sort values of the last item) as an opaque cursor. */
@@ -29,7 +29,10 @@ export interface PageWindow {
 export function pageWindow(page: PageRequest | undefined, arity: number): PageWindow {
   const limit = page?.limit ?? DEFAULT_PAGE_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
-    throw new StorageError('VALIDATION', `invalid page limit ${limit}: must be an integer from 1 to ${MAX_PAGE_LIMIT}`);
+    throw new StorageError(
+      'VALIDATION',
+      `invalid page limit ${limit}: must be an integer from 1 to ${MAX_PAGE_LIMIT}`,
+    );
   }
   const after = page?.cursor ? decodeCursor(page.cursor, arity) : null;
   return { limit, after };
@@ -39,7 +42,7 @@ export function pageWindow(page: PageRequest | undefined, arity: number): PageWi
  * Builds a page from up to `limit + 1` fetched rows: the extra row only says that more exist.
  * `position` gives the sort values of an item, in the order the list is sorted.
  */
-export function toPage<T>(rows: T[], limit: number, position: (item: T) => readonly unknown[]) {
+export function toPage<T>(rows: T[], limit: number, position: (item: T) => readonly unknown[]): Page<T> {
   const items = rows.length > limit ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last !== undefined ? encodeCursor(position(last)) : null;
@@ -52,11 +55,16 @@ export type PositionKind = 'string' | 'number';
 /** Like {@link pageWindow}, and also checks that each sort value of the cursor has the expected kind. */
 export function typedPageWindow(page: PageRequest | undefined, kinds: readonly PositionKind[]): PageWindow {
   const window = pageWindow(page, kinds.length);
-  const ok = (v: unknown, i: number) => typeof v === kinds[i] && (typeof v !== 'number' || Number.isFinite(v));
+  const ok = (v: unknown, i: number) =>
+    typeof v === kinds[i] && (typeof v !== 'number' || Number.isFinite(v));
   if (window.after && !window.after.every(ok)) {
-    throw new StorageError('VALIDATION', 'invalid page cursor: pass the nextCursor of a previous page of this list', {
-      details: { cursor: page?.cursor },
-    });
+    throw new StorageError(
+      'VALIDATION',
+      'invalid page cursor: pass the nextCursor of a previous page of this list',
+      {
+        details: { cursor: page?.cursor },
+      },
+    );
   }
   return window;
 }

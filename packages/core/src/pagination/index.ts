@@ -1,2 +1,3 @@
+export * from './compare.js';
 export * from './cursor.js';
 export * from './iterate.js';

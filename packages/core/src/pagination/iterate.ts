@@ -22,3 +22,10 @@ export async function collectAll<T>(
   for await (const item of iteratePages(fetchPage, limit)) out.push(item);
   return out;
 }
+
+/** Collects a sync or async iterable into an array (for sources known to be small). */
+export async function collect<T>(items: Iterable<T> | AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}

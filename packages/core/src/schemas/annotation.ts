@@ -2,10 +2,12 @@ import { z } from 'zod';
 import {
   BoundingBoxSchema,
   ConfidenceSchema,
+  CountSchema,
   FileKeySchema,
   IdSchema,
   LabelSchema,
   MetadataSchema,
+  NoteSchema,
   SecondsSchema,
   TimestampSchema,
 } from './common.js';
@@ -14,12 +16,12 @@ const annotationFields = {
   videoId: IdSchema,
   sceneId: IdSchema.nullable().default(null),
   timestamp: SecondsSchema,
-  frameNumber: z.number().int().min(0).default(0),
+  frameNumber: CountSchema.default(0),
   bbox: BoundingBoxSchema,
   label: LabelSchema,
   confidence: ConfidenceSchema.default(1),
   imageKey: FileKeySchema.nullable().default(null),
-  annotatedBy: z.string().max(1000).nullable().default(null),
+  annotatedBy: NoteSchema.nullable().default(null),
   metadata: MetadataSchema.default({}),
 };
 
@@ -28,5 +30,7 @@ export const AnnotationInputSchema = z.object({ id: IdSchema.optional(), ...anno
 /** A stored annotation (table `annotations`). */
 export const AnnotationSchema = z.object({ id: IdSchema, ...annotationFields, createdAt: TimestampSchema });
 
+/** What a caller gives to save an annotation (before defaults). */
 export type AnnotationInput = z.input<typeof AnnotationInputSchema>;
+/** A stored annotation. */
 export type Annotation = z.infer<typeof AnnotationSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyProblem } from '../keys/validate-key.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -49,13 +50,23 @@ export const CacheConfigSchema = z.object({
     .default(512 * MiB),
   defaultTtlSeconds: z.number().positive().default(3600),
   /** Prefix of every key, so several applications can share one Redis. */
-  namespace: z.string().default('vpe'),
+  namespace: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1 to 64 of A-Z a-z 0-9 . _ : - (no glob characters)')
+    .default('vpe'),
 });
 
 /** Backups (the reference's BackupConfig). */
 export const BackupConfigSchema = z.object({
   /** FileStore key prefix (or folder, for the CLI) where backups go. */
-  directory: z.string().min(1).default('backups'),
+  directory: z
+    .string()
+    .superRefine((dir, ctx) => {
+      const problem = keyProblem(dir, { allowTrailingSlash: true });
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: problem.replace('a key', 'the backup directory') });
+    })
+    .default('backups'),
   compress: z.boolean().default(true),
   maxBackups: z.number().int().positive().default(10),
   autoBackupIntervalHours: z.number().positive().default(24),
@@ -79,10 +90,17 @@ export const StorageConfigSchema = z.object({
   maintenance: MaintenanceConfigSchema.prefault({}),
 });
 
+/** Records backend settings. */
 export type DatabaseConfig = z.infer<typeof DatabaseConfigSchema>;
+/** Bytes backend settings. */
 export type FilesConfig = z.infer<typeof FilesConfigSchema>;
+/** Cache backend settings. */
 export type CacheConfig = z.infer<typeof CacheConfigSchema>;
+/** Backup settings. */
 export type BackupConfig = z.infer<typeof BackupConfigSchema>;
+/** Background maintenance settings. */
 export type MaintenanceConfig = z.infer<typeof MaintenanceConfigSchema>;
+/** The whole configuration, defaults applied. */
 export type StorageConfig = z.infer<typeof StorageConfigSchema>;
+/** The whole configuration as written (every field optional). */
 export type StorageConfigInput = z.input<typeof StorageConfigSchema>;

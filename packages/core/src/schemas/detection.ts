@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ConfidenceSchema,
+  CountSchema,
   DetectionBoxSchema,
   IdSchema,
   LabelSchema,
@@ -12,7 +13,7 @@ import {
 const detectionFields = {
   videoId: IdSchema,
   timestamp: SecondsSchema,
-  frameNumber: z.number().int().min(0),
+  frameNumber: CountSchema,
   detectorType: LabelSchema,
   bbox: DetectionBoxSchema,
   confidence: ConfidenceSchema,
@@ -26,10 +27,12 @@ export const DetectionInputSchema = z.object({ id: IdSchema.optional(), ...detec
 export const DetectionSchema = z.object({
   id: IdSchema,
   ...detectionFields,
-  reviewedBy: z.string().max(1000).nullable(),
+  reviewedBy: LabelSchema.nullable(),
   reviewedAt: TimestampSchema.nullable(),
   createdAt: TimestampSchema,
 });
 
+/** What a detector emits for one box (before defaults). */
 export type DetectionInput = z.input<typeof DetectionInputSchema>;
+/** A stored detection. */
 export type Detection = z.infer<typeof DetectionSchema>;

@@ -7,5 +7,6 @@ export * from './job.js';
 export * from './model.js';
 export * from './records.js';
 export * from './scene.js';
+export * from './text.js';
 export * from './timeline.js';
 export * from './video.js';

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
+  CountSchema,
   FileKeySchema,
   IdSchema,
-  JsonSchema,
+  JsonObjectSchema,
   LabelSchema,
   MetadataSchema,
+  TextSchema,
   TimestampSchema,
 } from './common.js';
 
@@ -12,10 +14,10 @@ const modelFields = {
   name: LabelSchema,
   modelType: LabelSchema,
   areaType: LabelSchema,
-  version: z.string().min(1).max(100).default('1.0'),
+  version: TextSchema.min(1).max(100).default('1.0'),
   fileKey: FileKeySchema,
-  trainingDataCount: z.number().int().min(0).default(0),
-  accuracyMetrics: z.record(z.string(), JsonSchema).nullable().default(null),
+  trainingDataCount: CountSchema.default(0),
+  accuracyMetrics: JsonObjectSchema.nullable().default(null),
   metadata: MetadataSchema.default({}),
 };
 
@@ -29,5 +31,7 @@ export const ModelSchema = z.object({
   updatedAt: TimestampSchema,
 });
 
+/** What a caller gives to register a model (before defaults). */
 export type ModelInput = z.input<typeof ModelInputSchema>;
+/** A stored model. */
 export type Model = z.infer<typeof ModelSchema>;

@@ -24,4 +24,5 @@ export const RECORD_SCHEMAS = {
 
 /** The table names of the records, in dependency order. */
 export const TABLES = Object.keys(RECORD_SCHEMAS) as TableName[];
+/** The name of one records table. */
 export type TableName = keyof typeof RECORD_SCHEMAS;

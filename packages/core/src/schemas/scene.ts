@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, MetadataSchema, SecondsSchema, TimestampSchema } from './common.js';
+import { IdSchema, MetadataSchema, SecondsSchema, TextSchema, TimestampSchema } from './common.js';
 
 /** The reference's scene types. */
 export const SCENE_TYPES = ['chatgpt', 'atuin', 'terminal', 'custom'] as const;
@@ -11,7 +11,7 @@ const sceneFields = {
   startTime: SecondsSchema,
   endTime: SecondsSchema,
   sceneType: z.enum(SCENE_TYPES),
-  description: z.string().max(10_000).nullable().default(null),
+  description: TextSchema.max(10_000).nullable().default(null),
   priority: z.enum(PRIORITIES).default('medium'),
   metadata: MetadataSchema.default({}),
 };
@@ -27,7 +27,11 @@ export const SceneSchema = z
   .object({ id: IdSchema, ...sceneFields, createdAt: TimestampSchema })
   .refine(endAfterStart, endAfterStartIssue);
 
+/** One of the reference's scene types. */
 export type SceneType = (typeof SCENE_TYPES)[number];
+/** One of the reference's priorities. */
 export type Priority = (typeof PRIORITIES)[number];
+/** What a caller gives to create a scene (before defaults). */
 export type SceneInput = z.input<typeof SceneInputSchema>;
+/** A stored scene. */
 export type Scene = z.infer<typeof SceneSchema>;

@@ -4,6 +4,7 @@ import {
   ConfidenceSchema,
   IdSchema,
   MetadataSchema,
+  NoteSchema,
   SecondsSchema,
   TimestampSchema,
 } from './common.js';
@@ -41,9 +42,9 @@ export const TimelineDataSchema = z.object({
 
 const timelineFields = {
   videoId: IdSchema,
-  name: z.string().max(1000).nullable().default(null),
+  name: NoteSchema.nullable().default(null),
   data: TimelineDataSchema,
-  createdBy: z.string().max(1000).nullable().default(null),
+  createdBy: NoteSchema.nullable().default(null),
   metadata: MetadataSchema.default({}),
 };
 
@@ -68,10 +69,17 @@ export const TimelineVersionInfoSchema = TimelineSchema.pick({
   updatedAt: true,
 });
 
+/** One status of a timeline version. */
 export type TimelineStatus = (typeof TIMELINE_STATUSES)[number];
+/** One stored blur region. */
 export type BlurRegion = z.infer<typeof BlurRegionSchema>;
+/** What a caller gives for one blur region (before defaults). */
 export type BlurRegionInput = z.input<typeof BlurRegionSchema>;
+/** The blur plan of a timeline version. */
 export type TimelineData = z.infer<typeof TimelineDataSchema>;
+/** What a caller gives to save a timeline (before defaults). */
 export type TimelineInput = z.input<typeof TimelineInputSchema>;
+/** One stored timeline version. */
 export type Timeline = z.infer<typeof TimelineSchema>;
+/** The summary of one timeline version. */
 export type TimelineVersionInfo = z.infer<typeof TimelineVersionInfoSchema>;

@@ -1,20 +1,24 @@
 import { z } from 'zod';
-import { FileKeySchema, IdSchema, MetadataSchema, TimestampSchema } from './common.js';
+import {
+  FileKeySchema,
+  IdSchema,
+  MetadataSchema,
+  SHA256_HEX,
+  SizeSchema,
+  TextSchema,
+  TimestampSchema,
+} from './common.js';
 
 const videoFields = {
-  filename: z.string().min(1).max(1000),
+  filename: TextSchema.min(1).max(1000),
   fileKey: FileKeySchema,
   duration: z.number().positive('must be > 0'),
   frameRate: z.number().positive('must be > 0'),
-  width: z.number().int().positive('must be > 0'),
-  height: z.number().int().positive('must be > 0'),
+  width: SizeSchema,
+  height: SizeSchema,
   fileSize: z.number().int().min(0),
-  codec: z.string().max(100).nullable().default(null),
-  checksum: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'must be a lowercase sha256 hex digest')
-    .nullable()
-    .default(null),
+  codec: TextSchema.max(100).nullable().default(null),
+  checksum: z.string().regex(SHA256_HEX, 'must be a lowercase sha256 hex digest').nullable().default(null),
   metadata: MetadataSchema.default({}),
 };
 
@@ -28,5 +32,7 @@ export const VideoSchema = z.object({
   updatedAt: TimestampSchema,
 });
 
+/** What a caller gives to register a video (before defaults). */
 export type VideoInput = z.input<typeof VideoInputSchema>;
+/** A stored video. */
 export type Video = z.infer<typeof VideoSchema>;

@@ -1,18 +1,22 @@
 import type { Page, PageRequest } from '../../src/contracts/page.js';
+import type { ModelFilter } from '../../src/contracts/repositories.js';
 import { checkId, checkName, checkRange } from '../../src/domain/arguments.js';
 import { prepareAnnotation, prepareDetection, prepareTimeline } from '../../src/domain/prepare.js';
 import { nowIso } from '../../src/ids/new-id.js';
-import { comparePositions, pageOf } from '../../src/memory/storage/paging.js';
+import { pageOf } from '../../src/memory/storage/paging.js';
 import { MemoryAnnotationRepository } from '../../src/memory/storage/repositories/annotations.js';
 import { MemoryDetectionRepository } from '../../src/memory/storage/repositories/detections.js';
 import { MemoryJobRepository } from '../../src/memory/storage/repositories/jobs.js';
+import { MemoryModelRepository } from '../../src/memory/storage/repositories/models.js';
 import { MemorySceneRepository } from '../../src/memory/storage/repositories/scenes.js';
 import { MemoryTimelineRepository } from '../../src/memory/storage/repositories/timelines.js';
 import { MemoryVideoRepository } from '../../src/memory/storage/repositories/videos.js';
+import { comparePositions } from '../../src/pagination/compare.js';
 import { encodeCursor, typedPageWindow } from '../../src/pagination/cursor.js';
 import type { Annotation, AnnotationInput } from '../../src/schemas/annotation.js';
 import type { DetectionInput } from '../../src/schemas/detection.js';
 import type { Job } from '../../src/schemas/job.js';
+import type { Model } from '../../src/schemas/model.js';
 import type { Timeline, TimelineInput } from '../../src/schemas/timeline.js';
 import type { Video } from '../../src/schemas/video.js';
 
@@ -147,5 +151,37 @@ export class IdOrderJobs extends MemoryJobRepository {
     if (!first) return null;
     Object.assign(first, { status: 'running', workerId, startedAt: nowIso() });
     return structuredClone(first);
+  }
+}
+
+/** updateMetadata merges the patch but never bumps `updatedAt`. */
+export class StaleUpdatedAtVideos extends MemoryVideoRepository {
+  /** Puts `updatedAt` back to what it was before the update. */
+  override async updateMetadata(id: string, metadata: Record<string, unknown>): Promise<Video> {
+    const before = this.db.tables.videos.get(id)?.updatedAt;
+    const updated = await super.updateMetadata(id, metadata);
+    const stored = this.db.tables.videos.get(updated.id);
+    if (stored && before) stored.updatedAt = before;
+    return { ...updated, updatedAt: before ?? updated.updatedAt };
+  }
+}
+
+/** Replacing an annotation stamps a new `createdAt` instead of keeping the original one. */
+export class ResetCreatedAtAnnotations extends MemoryAnnotationRepository {
+  /** Saves as usual, then overwrites `createdAt` with the time of the save. */
+  override async save(input: AnnotationInput): Promise<Annotation> {
+    const saved = await super.save(input);
+    const createdAt = nowIso();
+    const stored = this.db.tables.annotations.get(saved.id);
+    if (stored) stored.createdAt = createdAt;
+    return { ...saved, createdAt };
+  }
+}
+
+/** find() orders models by id alone, ignoring createdAt. */
+export class IdOrderModels extends MemoryModelRepository {
+  /** Sorts by id. */
+  override async find(_filter?: ModelFilter, page?: PageRequest): Promise<Page<Model>> {
+    return pageOf([...this.db.tables.models.values()], page, ['string'], (m) => [m.id]);
   }
 }

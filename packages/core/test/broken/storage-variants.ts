@@ -6,13 +6,16 @@ import {
   DropBoundaryVideos,
   HalfOpenRangeAnnotations,
   IdOrderJobs,
+  IdOrderModels,
   LaxCompleteJobs,
   NoBboxCheckAnnotations,
   NoCascadeVideos,
   NonAtomicDetections,
   OverwritingTimelines,
+  ResetCreatedAtAnnotations,
   SceneDeleteCascades,
   SharedReferenceVideos,
+  StaleUpdatedAtVideos,
 } from './storage-repositories.js';
 
 /** A deliberately broken MemoryStorage and the conformance case expected to catch it. */
@@ -67,6 +70,11 @@ export const BROKEN_STORAGE_VARIANTS: BrokenStorageVariant[] = [
     catcher: 'ordering: claimNext takes the oldest createdAt, not the smallest id',
   },
   {
+    name: 'models found in id order instead of createdAt',
+    make: withRepositories((db) => ({ models: new IdOrderModels(db) })),
+    catcher: 'ordering: models are found by createdAt before id',
+  },
+  {
     name: 'complete allowed from pending',
     make: withRepositories((db) => ({ jobs: new LaxCompleteJobs(db) })),
     catcher: 'jobs: complete of a pending job is CONFLICT and changes nothing',
@@ -95,6 +103,16 @@ export const BROKEN_STORAGE_VARIANTS: BrokenStorageVariant[] = [
     name: 'get returns the stored object (no copy)',
     make: withRepositories((db) => ({ videos: new SharedReferenceVideos(db) })),
     catcher: 'videos: mutating a returned record never changes the store',
+  },
+  {
+    name: 'updateMetadata never bumps updatedAt',
+    make: withRepositories((db) => ({ videos: new StaleUpdatedAtVideos(db) })),
+    catcher: 'videos: updateMetadata merges shallowly and bumps updatedAt',
+  },
+  {
+    name: 'annotation replace resets createdAt',
+    make: withRepositories((db) => ({ annotations: new ResetCreatedAtAnnotations(db) })),
+    catcher: 'annotations: save of a known id replaces it and keeps createdAt',
   },
   {
     name: 'transaction never rolls back',

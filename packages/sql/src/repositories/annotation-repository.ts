@@ -3,6 +3,7 @@ import {
   type AnnotationFilter,
   type AnnotationInput,
   type AnnotationRepository,
+  assertSameVideo,
   checkAnnotationFilter,
   checkId,
   checkRange,
@@ -29,15 +30,28 @@ export class SqlAnnotationRepository implements AnnotationRepository {
   /** Runs on the executor of `ctx` (the root one, or a transaction's). */
   constructor(private readonly ctx: RepoContext) {}
 
-  /** Inserts, or replaces by id keeping `createdAt`, in one statement. */
+  /**
+   * Inserts, or replaces by id keeping `createdAt`. The foreign keys turn a missing video or scene into
+   * `CONSTRAINT`; a scene of another video is `CONSTRAINT` too (checked in the same transaction).
+   */
   async save(input: AnnotationInput): Promise<Annotation> {
     const annotation = prepareAnnotation(input);
     const { d } = this.ctx;
-    const row = await withEntity(
-      'annotation',
-      annotation.id,
-      this.ctx.exec.get(d.sql(UPSERT), annotationMapper.toRow(annotation, d)),
-    );
+    const work = this.ctx.exec.transaction(async (tx) => {
+      if (annotation.sceneId !== null) {
+        const scene = await tx.get(d.sql('SELECT video_id FROM scenes WHERE id = ?'), [annotation.sceneId]);
+        if (scene)
+          assertSameVideo(
+            'annotation',
+            'scene',
+            annotation.sceneId,
+            String(scene.video_id),
+            annotation.videoId,
+          );
+      }
+      return tx.get(d.sql(UPSERT), annotationMapper.toRow(annotation, d));
+    }, 'write');
+    const row = await withEntity('annotation', annotation.id, work);
     return row ? { ...annotation, createdAt: d.readTimestamp(row.created_at) } : annotation;
   }
 

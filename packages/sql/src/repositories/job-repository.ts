@@ -1,4 +1,5 @@
 import {
+  assertSameVideo,
   canTransition,
   checkErrorMessage,
   checkId,
@@ -13,6 +14,7 @@ import {
   type JobRepository,
   type JobStatus,
   notFound,
+  notRunning,
   nowIso,
   type Page,
   type PageRequest,
@@ -41,17 +43,19 @@ export class SqlJobRepository implements JobRepository {
   /** Runs on the executor of `ctx` (the root one, or a transaction's). */
   constructor(private readonly ctx: RepoContext) {}
 
-  /** Creates a pending job for the given (or latest) version of an existing timeline. */
+  /** Creates a pending job for the given (or latest) version of an existing timeline of the same video; `CONSTRAINT` otherwise. */
   async create(input: JobInput): Promise<Job> {
     const parsed = parseJobInput(input);
     const { d } = this.ctx;
     const work = this.ctx.exec.transaction(async (tx) => {
       const video = await tx.get(d.sql('SELECT 1 AS ok FROM videos WHERE id = ?'), [parsed.videoId]);
       if (!video) throw missingParent('video', parsed.videoId);
-      const latest = await tx.get(d.sql('SELECT max(version) AS v FROM timelines WHERE id = ?'), [
-        parsed.timelineId,
-      ]);
+      const latest = await tx.get(
+        d.sql('SELECT version AS v, video_id FROM timelines WHERE id = ? ORDER BY version DESC LIMIT 1'),
+        [parsed.timelineId],
+      );
       if (latest?.v === null || latest?.v === undefined) throw missingParent('timeline', parsed.timelineId);
+      assertSameVideo('job', 'timeline', parsed.timelineId, String(latest.video_id), parsed.videoId);
       const version = parsed.timelineVersion ?? Number(latest.v);
       if (parsed.timelineVersion !== undefined) {
         const exists = await tx.get(d.sql('SELECT 1 AS ok FROM timelines WHERE id = ? AND version = ?'), [
@@ -60,7 +64,7 @@ export class SqlJobRepository implements JobRepository {
         ]);
         if (!exists) throw missingParent(`timeline version ${version} of`, parsed.timelineId);
       }
-      const job = prepareJob(input, version);
+      const job = prepareJob(parsed, version);
       await tx.run(d.sql(INSERT), jobMapper.toRow(job, d));
       return job;
     }, 'write');
@@ -100,7 +104,7 @@ export class SqlJobRepository implements JobRepository {
     const jid = checkId(id);
     const value = checkProgress(progress);
     return this.update(jid, (job) => {
-      if (job.status !== 'running') throw illegalTransition('job', jid, job.status, 'progress update');
+      if (job.status !== 'running') throw notRunning(jid, job.status);
       return { ...job, progress: value };
     });
   }

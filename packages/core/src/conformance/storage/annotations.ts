@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { StorageCase } from '../types.js';
 import { annotationInput, nsId, sceneInput, seedVideo } from './builders.js';
 import { assertRows, assertTimestamp, ids, rejectsUnchanged, sortedBy } from './checks.js';
+import { annotationRecord, OLD, videoRecord } from './seeded.js';
 
 /** Cases of `storage.annotations`. */
 export const annotationCases: StorageCase[] = [
@@ -44,15 +45,17 @@ export const annotationCases: StorageCase[] = [
   {
     name: 'annotations: save of a known id replaces it and keeps createdAt',
     async run(ctx) {
-      const v = await seedVideo(ctx);
-      const first = await ctx.storage.annotations.save(annotationInput(ctx, v.id, 'a', 1));
+      await ctx.storage.importRecords([videoRecord(ctx, 'v'), annotationRecord(ctx, 'a', 'v')]);
       const second = await ctx.storage.annotations.save(
-        annotationInput(ctx, v.id, 'a', 7.5, { label: 'token', bbox: { x: 0, y: 0, width: 1, height: 1 } }),
+        annotationInput(ctx, nsId(ctx, 'v'), 'a', 7.5, {
+          label: 'token',
+          bbox: { x: 0, y: 0, width: 1, height: 1 },
+        }),
       );
-      assert.equal(second.createdAt, first.createdAt, 'createdAt is kept');
+      assert.equal(second.createdAt, OLD, 'createdAt is kept');
       assert.equal(second.label, 'token');
       assert.equal(second.timestamp, 7.5);
-      assert.deepEqual(await ctx.storage.annotations.get(first.id), second);
+      assert.deepEqual(await ctx.storage.annotations.get(nsId(ctx, 'a')), second);
       await assertRows(ctx, 'annotations', 1);
     },
   },
@@ -79,6 +82,31 @@ export const annotationCases: StorageCase[] = [
           ),
         'CONSTRAINT',
       );
+    },
+  },
+  {
+    name: 'annotations: a scene of another video is CONSTRAINT, on insert and on replace',
+    async run(ctx) {
+      const v = await seedVideo(ctx);
+      const other = await seedVideo(ctx, 'other');
+      const foreign = await ctx.storage.scenes.create(sceneInput(ctx, other.id, 's-other'));
+      const own = await ctx.storage.scenes.create(sceneInput(ctx, v.id, 's-own'));
+      await rejectsUnchanged(
+        ctx,
+        () => ctx.storage.annotations.save(annotationInput(ctx, v.id, 'a', 1, { sceneId: foreign.id })),
+        'CONSTRAINT',
+        'insert with a foreign scene',
+      );
+      const kept = await ctx.storage.annotations.save(
+        annotationInput(ctx, v.id, 'a', 1, { sceneId: own.id }),
+      );
+      await rejectsUnchanged(
+        ctx,
+        () => ctx.storage.annotations.save(annotationInput(ctx, v.id, 'a', 2, { sceneId: foreign.id })),
+        'CONSTRAINT',
+        'replace with a foreign scene',
+      );
+      assert.deepEqual(await ctx.storage.annotations.get(kept.id), kept);
     },
   },
   {

@@ -126,7 +126,11 @@ export const cascadeCases: StorageCase[] = [
       await ctx.storage.videos.delete(id);
       await seedFamily(ctx, 'a');
       const t = await ctx.storage.timelines.load(nsId(ctx, 'a-tl'));
-      assert.equal(t?.version, 2, 'a re-created timeline starts again at version 1');
+      assert.equal(
+        t?.version,
+        2,
+        'a re-created timeline is numbered afresh: its two saves give versions 1 and 2',
+      );
       await assertRows(ctx, 'detections', 2);
     },
   },

@@ -3,6 +3,8 @@ import type { ExportRecord } from '../../contracts/base-storage.js';
 import type { Page, PageRequest } from '../../contracts/page.js';
 import type { ErrorCode } from '../../errors/codes.js';
 import type { StorageError } from '../../errors/storage-error.js';
+import { comparePositions } from '../../pagination/compare.js';
+import { collect } from '../../pagination/iterate.js';
 import { TABLES, type TableName } from '../../schemas/records.js';
 import { rejectsWithCode } from '../assert.js';
 import type { StorageCaseContext } from '../types.js';
@@ -38,16 +40,28 @@ export async function assertRows(
   if (ctx.raw) assert.equal(await ctx.raw.countRows(table), expected, `${label}persisted rows of ${table}`);
 }
 
-/** Runs a call that must fail with `code` and asserts no table changed. Returns the error. */
+/** Every record of the store in canonical order (stores in these cases are tiny). */
+export async function recordDump(ctx: StorageCaseContext): Promise<ExportRecord[]> {
+  return canonical(await collect(ctx.storage.exportRecords()));
+}
+
+/**
+ * Runs a call that must fail with `code` and asserts nothing changed: every exported record is the
+ * same (a backend that changes a row and then throws fails here), and so are the persisted row counts
+ * when the fixture gives a raw reader. Returns the error.
+ */
 export async function rejectsUnchanged(
   ctx: StorageCaseContext,
   action: () => Promise<unknown>,
   code: ErrorCode,
   message?: string,
 ): Promise<StorageError> {
-  const before = await rowSnapshot(ctx);
+  const what = `${message ?? code}: a rejected call must change nothing`;
+  const before = await recordDump(ctx);
+  const rowsBefore = ctx.raw ? await rowSnapshot(ctx) : null;
   const err = await rejectsWithCode(action, code, message);
-  assert.deepEqual(await rowSnapshot(ctx), before, `${message ?? code}: a rejected call must change nothing`);
+  assert.deepEqual(await recordDump(ctx), before, what);
+  if (rowsBefore) assert.deepEqual(await rowSnapshot(ctx), rowsBefore, `${what} (row counts)`);
   return err;
 }
 
@@ -76,23 +90,9 @@ export async function listAll<T>(fetch: (page: PageRequest) => Promise<Page<T>>,
   return out;
 }
 
-/** Compares two sort values the way the suite expects backends to order them. */
-function compareValue(a: string | number, b: string | number): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
 /** A copy of `items` sorted by the tuple `key` (what a list ordered by those columns must return). */
 export function sortedBy<T>(items: readonly T[], key: (item: T) => readonly (string | number)[]): T[] {
-  return [...items].sort((x, y) => {
-    const a = key(x);
-    const b = key(y);
-    for (let i = 0; i < a.length; i++) {
-      const c = compareValue(a[i] as string | number, b[i] as string | number);
-      if (c !== 0) return c;
-    }
-    return 0;
-  });
+  return [...items].sort((x, y) => comparePositions(key(x), key(y)));
 }
 
 /** The ids of records, in order. */
@@ -108,13 +108,6 @@ export function assertTimestamp(value: unknown, what: string): void {
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
     `${what} is an ISO timestamp`,
   );
-}
-
-/** Collects an async iterable. */
-export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
 }
 
 /** Records in a canonical order (table, id, version): the order within a table is the backend's. */

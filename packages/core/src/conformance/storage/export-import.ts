@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import type { ExportRecord } from '../../contracts/base-storage.js';
+import { collect } from '../../pagination/iterate.js';
 import { RECORD_SCHEMAS, TABLES } from '../../schemas/records.js';
 import { rejectsWithCode } from '../assert.js';
 import type { StorageCase, StorageCaseContext } from '../types.js';
 import { nsId, seedVideo } from './builders.js';
-import { assertRows, canonical, collect, rejectsUnchanged } from './checks.js';
+import { assertRows, canonical, rejectsUnchanged } from './checks.js';
 import { SEEDED_ROWS, seedEverything } from './maintenance.js';
 
 /** A valid exported video record. */

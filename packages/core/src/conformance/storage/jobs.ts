@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Job, JobStatus } from '../../schemas/job.js';
 import { rejectsWithCode } from '../assert.js';
 import type { StorageCase, StorageCaseContext } from '../types.js';
-import { jobInState, nsId, seedJob, seedTimeline, timelineInput } from './builders.js';
+import { jobInState, nsId, seedJob, seedTimeline, seedVideo, timelineInput } from './builders.js';
 import { assertRows, assertTimestamp, ids, rejectsUnchanged, sortedBy } from './checks.js';
 
 /** One job action, as the state machine cases drive it. */
@@ -101,6 +101,22 @@ export const jobCases: StorageCase[] = [
         () => jobs.create({ videoId: nsId(ctx, 'ghost'), timelineId: timeline.id }),
         'CONSTRAINT',
       );
+      await assertRows(ctx, 'processing_jobs', 0);
+    },
+  },
+  {
+    name: 'jobs: a timeline of another video is CONSTRAINT',
+    async run(ctx) {
+      const { timeline } = await seedTimeline(ctx);
+      const other = await seedVideo(ctx, 'other');
+      for (const timelineVersion of [undefined, 1]) {
+        await rejectsUnchanged(
+          ctx,
+          () => ctx.storage.jobs.create({ videoId: other.id, timelineId: timeline.id, timelineVersion }),
+          'CONSTRAINT',
+          `timeline version ${timelineVersion ?? 'latest'}`,
+        );
+      }
       await assertRows(ctx, 'processing_jobs', 0);
     },
   },

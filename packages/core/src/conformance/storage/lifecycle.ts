@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
+import { collect } from '../../pagination/iterate.js';
 import { rejectsWithCode } from '../assert.js';
 import type { StorageCase } from '../types.js';
 import { nsId, seedVideo } from './builders.js';
-import { collect } from './checks.js';
 
 /** Cases of opening, closing and describing a store. */
 export const lifecycleCases: StorageCase[] = [

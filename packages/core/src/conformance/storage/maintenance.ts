@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { collect } from '../../pagination/iterate.js';
 import { TABLES } from '../../schemas/records.js';
 import type { StorageCase, StorageCaseContext } from '../types.js';
 import {
@@ -10,7 +11,7 @@ import {
   seedVideo,
   timelineInput,
 } from './builders.js';
-import { canonical, collect, rowSnapshot } from './checks.js';
+import { canonical, rowSnapshot } from './checks.js';
 
 /** One or more rows in every table (audit optional); returns the keys its records name, sorted. */
 export async function seedEverything(ctx: StorageCaseContext, { audit = true } = {}): Promise<string[]> {

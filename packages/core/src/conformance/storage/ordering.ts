@@ -1,92 +1,30 @@
 import assert from 'node:assert/strict';
-import type { ExportRecord } from '../../contracts/base-storage.js';
 import type { StorageCase, StorageCaseContext } from '../types.js';
 import { nsId } from './builders.js';
 import { ids, listAll } from './checks.js';
+import { at, auditRecord, jobRecord, modelRecord, timelineRecord, videoRecord } from './seeded.js';
 
 // Records imported with chosen timestamps: the order a list must follow no longer depends on the
 // clock, so "createdAt before id" is checked even on a fast machine where every row shares one millisecond.
 
-/** An ISO timestamp `seconds` after a fixed instant. */
-function at(seconds: number): string {
-  return new Date(Date.UTC(2026, 0, 1, 0, 0, seconds)).toISOString();
-}
-
-/** An exported video record created at `createdAt`. */
-function video(ctx: StorageCaseContext, suffix: string, createdAt: string): ExportRecord {
-  return {
-    table: 'videos',
-    record: {
-      id: nsId(ctx, suffix),
-      filename: `${suffix}.mp4`,
-      fileKey: `videos/${ctx.ns}/${suffix}.mp4`,
-      duration: 10,
-      frameRate: 25,
-      width: 64,
-      height: 64,
-      fileSize: 1,
-      codec: null,
-      checksum: null,
-      metadata: {},
-      createdAt,
-      updatedAt: createdAt,
-    },
-  };
-}
-
-/** An exported timeline version. */
-function timeline(ctx: StorageCaseContext, suffix: string, version: number, createdAt: string): ExportRecord {
-  return {
-    table: 'timelines',
-    record: {
-      id: nsId(ctx, suffix),
-      version,
-      videoId: nsId(ctx, 'v-a'),
-      name: `${suffix}@${version}`,
-      data: { videoDuration: 10, frameRate: 25, blurRegions: [], metadata: {} },
-      createdBy: null,
-      metadata: {},
-      status: 'draft',
-      createdAt,
-      updatedAt: createdAt,
-    },
-  };
-}
-
-/** An exported pending job created at `createdAt`. */
-function job(ctx: StorageCaseContext, suffix: string, createdAt: string): ExportRecord {
-  return {
-    table: 'processing_jobs',
-    record: {
-      id: nsId(ctx, suffix),
-      videoId: nsId(ctx, 'v-a'),
-      timelineId: nsId(ctx, 't-a'),
-      timelineVersion: 1,
-      status: 'pending',
-      progress: 0,
-      outputKey: null,
-      errorMessage: null,
-      config: null,
-      workerId: null,
-      startedAt: null,
-      completedAt: null,
-      createdAt,
-    },
-  };
-}
-
 /** Ids ascending, timestamps descending: an order by id alone is the exact reverse of the right one. */
 async function importReversed(ctx: StorageCaseContext): Promise<void> {
   await ctx.storage.importRecords([
-    video(ctx, 'v-a', at(30)),
-    video(ctx, 'v-b', at(20)),
-    video(ctx, 'v-c', at(10)),
-    timeline(ctx, 't-a', 1, at(40)),
-    timeline(ctx, 't-b', 1, at(35)),
-    timeline(ctx, 't-b', 2, at(50)),
-    job(ctx, 'j-a', at(59)),
-    job(ctx, 'j-b', at(58)),
-    job(ctx, 'j-c', at(57)),
+    videoRecord(ctx, 'v-a', at(30)),
+    videoRecord(ctx, 'v-b', at(20)),
+    videoRecord(ctx, 'v-c', at(10)),
+    timelineRecord(ctx, 't-a', 1, at(40)),
+    timelineRecord(ctx, 't-b', 1, at(35)),
+    timelineRecord(ctx, 't-b', 2, at(50)),
+    jobRecord(ctx, 'j-a', at(59)),
+    jobRecord(ctx, 'j-b', at(58)),
+    jobRecord(ctx, 'j-c', at(57)),
+    modelRecord(ctx, 'm-a', at(45)),
+    modelRecord(ctx, 'm-b', at(44)),
+    modelRecord(ctx, 'm-c', at(43)),
+    auditRecord(ctx, 'e-a', at(55)),
+    auditRecord(ctx, 'e-b', at(54)),
+    auditRecord(ctx, 'e-c', at(53)),
   ]);
 }
 
@@ -137,6 +75,46 @@ export const orderingCases: StorageCase[] = [
           [nsId(ctx, 't-b'), 2],
           [nsId(ctx, 't-a'), 1],
         ],
+      );
+    },
+  },
+  {
+    name: 'ordering: models are found by createdAt before id',
+    async run(ctx) {
+      await importReversed(ctx);
+      const expected = ['m-c', 'm-b', 'm-a'].map((s) => nsId(ctx, s));
+      assert.deepEqual(ids((await ctx.storage.models.find()).items), expected);
+      assert.deepEqual(
+        ids((await ctx.storage.models.find({ modelType: 'yolo' })).items),
+        expected,
+        'filtered',
+      );
+      assert.deepEqual(
+        ids(await listAll((p) => ctx.storage.models.find({}, p), 1)),
+        expected,
+        'paged one by one',
+      );
+    },
+  },
+  {
+    name: 'ordering: audit entries are listed by at before id, and appends come after older entries',
+    async run(ctx) {
+      await importReversed(ctx);
+      const expected = ['e-c', 'e-b', 'e-a'].map((s) => nsId(ctx, s));
+      assert.deepEqual(ids((await ctx.storage.audit.list()).items), expected);
+      assert.deepEqual(ids(await listAll((p) => ctx.storage.audit.list({ actor: 'alice' }, p), 1)), expected);
+      const appended = [];
+      for (const action of ['late-1', 'late-2', 'late-3']) {
+        appended.push(
+          await ctx.storage.audit.append({ action, entityType: 'video', entityId: nsId(ctx, 'v-a') }),
+        );
+      }
+      const listed = (await ctx.storage.audit.list()).items;
+      assert.deepEqual(ids(listed.slice(0, 3)), expected, 'older entries first');
+      assert.deepEqual(
+        ids(listed.slice(3)),
+        ids(appended),
+        'appends follow in append order (generated ids are time-ordered)',
       );
     },
   },

@@ -3,6 +3,7 @@ import { rejectsWithCode } from '../assert.js';
 import type { StorageCase } from '../types.js';
 import { nsId, seedTimeline, seedVideo, timelineInput } from './builders.js';
 import { assertRows, assertTimestamp, ids, rejectsUnchanged, sortedBy } from './checks.js';
+import { OLD, timelineRecord, videoRecord } from './seeded.js';
 
 /** Cases of `storage.timelines`. */
 export const timelineCases: StorageCase[] = [
@@ -148,12 +149,13 @@ export const timelineCases: StorageCase[] = [
   {
     name: 'timelines: approve moves a draft to approved; approving again is CONFLICT',
     async run(ctx) {
-      const { timeline } = await seedTimeline(ctx);
+      await ctx.storage.importRecords([videoRecord(ctx, 'v-a'), timelineRecord(ctx, 'tl', 1)]);
+      const timeline = { id: nsId(ctx, 'tl') };
       const approved = await ctx.storage.timelines.approve(timeline.id, 'lead');
       assert.equal(approved.status, 'approved');
       assert.equal(approved.version, 1);
-      assert.equal(approved.createdAt, timeline.createdAt);
-      assert.ok(approved.updatedAt >= timeline.updatedAt);
+      assert.equal(approved.createdAt, OLD, 'createdAt never changes');
+      assert.ok(approved.updatedAt > OLD, `updatedAt moves forward from ${OLD}, got ${approved.updatedAt}`);
       assert.deepEqual(await ctx.storage.timelines.load(timeline.id), approved);
       await rejectsWithCode(ctx.storage.timelines.approve(timeline.id, 'lead'), 'CONFLICT');
       assert.equal((await ctx.storage.timelines.load(timeline.id))?.status, 'approved');

@@ -152,7 +152,7 @@ export const unicodeCases: StorageCase[] = [
       const stamps = [0.1 + 0.2, 1e-9, 123456789.123456, 1e9 + 0.5, 1e-300, 86399.999];
       await ctx.storage.detections.insertMany(
         stamps.map((t, i) =>
-          detectionInput(ctx, v.id, `d${i}`, t, { confidence: i === 1 ? 1e-9 : 1 - 1e-12 }),
+          detectionInput(ctx, v.id, `d${i}`, t, { frameNumber: i, confidence: i === 1 ? 1e-9 : 1 - 1e-12 }),
         ),
       );
       for (const [i, t] of stamps.entries()) {

@@ -230,6 +230,93 @@ const INVALID: InvalidCall[] = [
     what: 'a model with an absolute fileKey',
     call: (c) => c.storage.models.register(modelInput(c, 'm', { fileKey: '/models/x.onnx' })),
   },
+  // text every backend stores exactly (no NUL, no lone surrogate) and 32-bit integers
+  {
+    what: 'an annotation with NUL in its label',
+    call: (c, v) => c.storage.annotations.save(annotationInput(c, v, 'a', 1, { label: 'api\u0000key' })),
+  },
+  {
+    what: 'a video with a lone surrogate in its id',
+    call: (c) => c.storage.videos.create(videoInput(c, 'n', { id: `${c.ns}-\ud800` })),
+  },
+  {
+    what: 'a video with a lone low surrogate in its filename',
+    call: (c) => c.storage.videos.create(videoInput(c, 'n', { filename: 'x\udc00.mp4' })),
+  },
+  {
+    what: 'a video with a lone surrogate in its fileKey',
+    call: (c) => c.storage.videos.create(videoInput(c, 'n', { fileKey: `videos/${c.ns}/\ud83c.mp4` })),
+  },
+  {
+    what: 'a video with NUL in a metadata string',
+    call: (c) => c.storage.videos.create(videoInput(c, 'n', { metadata: { note: 'a\u0000b' } })),
+  },
+  {
+    what: 'a video with a lone surrogate in a nested metadata key',
+    call: (c) => c.storage.videos.create(videoInput(c, 'n', { metadata: { deep: [{ '\udfff': 1 }] } })),
+  },
+  {
+    what: 'a video metadata patch with NUL in a string',
+    call: (c, v) => c.storage.videos.updateMetadata(v, { note: '\u0000' }),
+  },
+  {
+    what: 'a video 2^31 pixels wide',
+    call: (c) => c.storage.videos.create(videoInput(c, 'n', { width: 2 ** 31 })),
+  },
+  {
+    what: 'a scene with NUL in its description',
+    call: (c, v) => c.storage.scenes.create(sceneInput(c, v, 's', 0, 1, { description: 'a\u0000' })),
+  },
+  {
+    what: 'an annotation with bbox x = 2^40',
+    call: (c, v) =>
+      c.storage.annotations.save(
+        annotationInput(c, v, 'a', 1, { bbox: { x: 2 ** 40, y: 0, width: 1, height: 1 } }),
+      ),
+  },
+  {
+    what: 'an annotation with frameNumber 2^31',
+    call: (c, v) => c.storage.annotations.save(annotationInput(c, v, 'a', 1, { frameNumber: 2 ** 31 })),
+  },
+  {
+    what: 'a detection with NUL in its detector type',
+    call: (c, v) =>
+      c.storage.detections.insertMany([detectionInput(c, v, 'd', 1, { detectorType: 'o\u0000cr' })]),
+  },
+  {
+    what: 'a detection with a lone surrogate in a flat metadata string',
+    call: (c, v) =>
+      c.storage.detections.insertMany([detectionInput(c, v, 'd', 1, { metadata: { text: '\ud800' } })]),
+  },
+  {
+    what: 'a detection with bbox x = -2^40',
+    call: (c, v) =>
+      c.storage.detections.insertMany([
+        detectionInput(c, v, 'd', 1, { bbox: { x: -(2 ** 40), y: 0, width: 1, height: 1 } }),
+      ]),
+  },
+  {
+    what: 'a detection with frameNumber 2^31',
+    call: (c, v) => c.storage.detections.insertMany([detectionInput(c, v, 'd', 1, { frameNumber: 2 ** 31 })]),
+  },
+  {
+    what: 'a timeline with a lone surrogate in its name',
+    call: (c, v) => c.storage.timelines.save(timelineInput(c, v, 't2', { name: '\udc00' })),
+  },
+  {
+    what: 'a job config with NUL in a string',
+    call: (c, v) =>
+      c.storage.jobs.create({ videoId: v, timelineId: nsId(c, 't'), config: { arg: '\u0000' } }),
+  },
+  {
+    what: 'a model with 2^31 training samples',
+    call: (c) => c.storage.models.register(modelInput(c, 'm', { trainingDataCount: 2 ** 31 })),
+  },
+  {
+    what: 'an audit entry with NUL in its actor',
+    call: (c) =>
+      c.storage.audit.append({ actor: 'a\u0000', action: 'x', entityType: 'video', entityId: nsId(c, 'v') }),
+  },
   // arguments
   { what: 'get with an empty id', call: (c) => c.storage.videos.get('') },
   { what: 'get with a non-string id', call: (c) => c.storage.scenes.get(42 as unknown as string) },

@@ -33,11 +33,7 @@ function putUnique<T extends { id: string }>(map: Map<string, T>, entity: string
 function putRecord(tables: Tables, table: TableName, record: unknown): void {
   switch (table) {
     case 'videos': {
-      const video = record as Video;
-      for (const other of tables.videos.values()) {
-        if (other.fileKey === video.fileKey) throw alreadyExists('video', 'fileKey', video.fileKey);
-      }
-      putUnique(tables.videos, 'video', video);
+      tables.videos.insertUnique(record as Video);
       return;
     }
     case 'scenes':

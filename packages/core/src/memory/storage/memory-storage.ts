@@ -25,6 +25,7 @@ import type {
 import { parseOrThrow } from '../../errors/from-zod.js';
 import { StorageError } from '../../errors/storage-error.js';
 import { nowIso } from '../../ids/new-id.js';
+import { collect } from '../../pagination/iterate.js';
 import { DatabaseConfigSchema } from '../../schemas/config.js';
 import type { DetectionInput } from '../../schemas/detection.js';
 import { TABLES, type TableName } from '../../schemas/records.js';
@@ -32,7 +33,7 @@ import { exportTables, importTables } from './export-import.js';
 import { collectFileReferences } from './file-references.js';
 import { guardRepositories } from './guard.js';
 import { checkTables } from './integrity.js';
-import { collect, isIterable } from './iterables.js';
+import { isIterable } from './iterables.js';
 import { LATEST_MEMORY_VERSION, MEMORY_MIGRATIONS, migrationStatuses } from './migrations.js';
 import { MemoryAnnotationRepository } from './repositories/annotations.js';
 import { MemoryAuditRepository } from './repositories/audit.js';
@@ -132,6 +133,11 @@ export class MemoryStorage implements BaseStorage {
   /** Highest applied migration version (0 before `initialize`). */
   async schemaVersion(): Promise<number> {
     this.assertOpen();
+    return this.appliedVersion();
+  }
+
+  /** Highest applied pseudo-migration version, 0 when none. */
+  private appliedVersion(): number {
     return Math.max(0, ...this.appliedAt.keys());
   }
 
@@ -150,7 +156,7 @@ export class MemoryStorage implements BaseStorage {
         'migration target',
       ) ?? LATEST_MEMORY_VERSION;
     return this.call(async () => {
-      const from = Math.max(0, ...this.appliedAt.keys());
+      const from = this.appliedVersion();
       if (to < from) {
         throw new StorageError(
           'UNSUPPORTED',
@@ -210,7 +216,7 @@ export class MemoryStorage implements BaseStorage {
   async stats(): Promise<StorageStats> {
     return this.call(async () => ({
       backend: this.kind,
-      schemaVersion: Math.max(0, ...this.appliedAt.keys()),
+      schemaVersion: this.appliedVersion(),
       rows: Object.fromEntries(TABLES.map((t) => [t, countRows(this.db.tables, t)])) as Record<
         TableName,
         number

@@ -1,23 +1,6 @@
 import type { Page, PageRequest } from '../../contracts/page.js';
+import { comparePositions, type Position } from '../../pagination/compare.js';
 import { type PositionKind, toPage, typedPageWindow } from '../../pagination/cursor.js';
-
-/** A keyset position: the sort values of one item. */
-export type Position = readonly (string | number)[];
-
-/** Compares two sort values: numbers numerically, strings by UTF-16 code units. */
-function compareValue(a: string | number, b: string | number): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
-/** Compares two positions value by value. */
-export function comparePositions(a: Position, b: Position): number {
-  for (let i = 0; i < a.length; i++) {
-    const c = compareValue(a[i] as string | number, b[i] as string | number);
-    if (c !== 0) return c;
-  }
-  return 0;
-}
 
 /**
  * One page of `rows` sorted by `position` (ascending; negate a number for a descending order):

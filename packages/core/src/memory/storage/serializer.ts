@@ -1,17 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+/** What a transaction's async context carries: cleared when the transaction ends. */
+interface TransactionToken {
+  active: boolean;
+}
+
 /**
  * Runs calls one at a time, so a transaction's snapshot and rollback never lose a concurrent
- * caller's write. Calls made from inside a transaction (same async context) run at once instead
- * of waiting for the lock they already hold.
+ * caller's write. Calls made from inside a running transaction (same async context) run at once
+ * instead of waiting for the lock they already hold. A continuation created inside the transaction
+ * (a timer, an un-awaited promise) that runs after it ended is outside again: the token is cleared.
  */
 export class Serializer {
   private tail: Promise<void> = Promise.resolve();
-  private readonly context = new AsyncLocalStorage<true>();
+  private readonly context = new AsyncLocalStorage<TransactionToken>();
 
-  /** True when called from inside a transaction's callback. */
+  /** True when called from inside a transaction's callback while that transaction runs. */
   insideTransaction(): boolean {
-    return this.context.getStore() === true;
+    return this.context.getStore()?.active === true;
   }
 
   /** Runs `fn` alone: after every earlier call has settled, before any later one starts. */
@@ -23,9 +29,11 @@ export class Serializer {
       release = resolve;
     });
     await previous;
+    const token: TransactionToken = { active: true };
     try {
-      return asTransaction ? await this.context.run(true, fn) : await fn();
+      return asTransaction ? await this.context.run(token, fn) : await fn();
     } finally {
+      token.active = false;
       release();
     }
   }

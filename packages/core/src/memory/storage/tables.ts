@@ -6,11 +6,11 @@ import type { Model } from '../../schemas/model.js';
 import type { TableName } from '../../schemas/records.js';
 import type { Scene } from '../../schemas/scene.js';
 import type { Timeline } from '../../schemas/timeline.js';
-import type { Video } from '../../schemas/video.js';
+import { VideoTable } from './video-table.js';
 
 /** The in-memory tables, named like the SQL tables. Timelines hold every version of an id, oldest first. */
 export interface Tables {
-  videos: Map<string, Video>;
+  videos: VideoTable;
   scenes: Map<string, Scene>;
   annotations: Map<string, Annotation>;
   detections: Map<string, Detection>;
@@ -23,7 +23,7 @@ export interface Tables {
 /** A new set of empty tables. */
 export function emptyTables(): Tables {
   return {
-    videos: new Map(),
+    videos: new VideoTable(),
     scenes: new Map(),
     annotations: new Map(),
     detections: new Map(),
@@ -36,7 +36,9 @@ export function emptyTables(): Tables {
 
 /** A deep copy of every table (a transaction's rollback snapshot). */
 export function cloneTables(tables: Tables): Tables {
-  return structuredClone(tables);
+  const { videos, ...rest } = tables;
+  // structuredClone turns a Map subclass into a plain Map: rebuild the video table (and its index).
+  return { ...structuredClone(rest), videos: VideoTable.of(structuredClone([...videos.values()])) };
 }
 
 /** The number of rows of `table` (every timeline version is a row). */

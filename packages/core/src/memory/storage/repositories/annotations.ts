@@ -1,6 +1,6 @@
 import type { Page, PageRequest } from '../../../contracts/page.js';
 import type { AnnotationFilter, AnnotationRepository } from '../../../contracts/repositories.js';
-import { checkId, checkRange } from '../../../domain/arguments.js';
+import { assertSameVideo, checkId, checkRange } from '../../../domain/arguments.js';
 import { checkAnnotationFilter } from '../../../domain/filters.js';
 import { prepareAnnotation } from '../../../domain/prepare.js';
 import type { Annotation, AnnotationInput } from '../../../schemas/annotation.js';
@@ -8,7 +8,7 @@ import { missingParent } from '../errors.js';
 import { pageOf } from '../paging.js';
 import { copy, type MemoryDb } from '../tables.js';
 
-/** Manual annotations in memory: insert or replace by id, parent video and (optional) scene required. */
+/** Manual annotations in memory: insert or replace by id, parent video and (optional) scene of that video required. */
 export class MemoryAnnotationRepository implements AnnotationRepository {
   /** Works on the tables of `db`. */
   constructor(protected readonly db: MemoryDb) {}
@@ -23,8 +23,10 @@ export class MemoryAnnotationRepository implements AnnotationRepository {
     const annotation = this.prepare(input);
     const { annotations, scenes, videos } = this.db.tables;
     if (!videos.has(annotation.videoId)) throw missingParent('annotation', 'video', annotation.videoId);
-    if (annotation.sceneId !== null && !scenes.has(annotation.sceneId)) {
-      throw missingParent('annotation', 'scene', annotation.sceneId);
+    if (annotation.sceneId !== null) {
+      const scene = scenes.get(annotation.sceneId);
+      if (!scene) throw missingParent('annotation', 'scene', annotation.sceneId);
+      assertSameVideo('annotation', 'scene', scene.id, scene.videoId, annotation.videoId);
     }
     const existing = annotations.get(annotation.id);
     if (existing) annotation.createdAt = existing.createdAt;

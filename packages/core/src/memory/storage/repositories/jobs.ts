@@ -1,19 +1,22 @@
 import type { Page, PageRequest } from '../../../contracts/page.js';
 import type { JobCompletion, JobRepository } from '../../../contracts/repositories.js';
 import {
+  assertSameVideo,
   checkId,
   checkJobStatus,
   checkName,
   checkProgress,
   illegalTransition,
+  notRunning,
 } from '../../../domain/arguments.js';
 import { checkErrorMessage, checkJobCompletion } from '../../../domain/filters.js';
 import { parseJobInput, prepareJob } from '../../../domain/prepare.js';
 import { notFound } from '../../../errors/storage-error.js';
 import { nowIso } from '../../../ids/new-id.js';
+import { comparePositions } from '../../../pagination/compare.js';
 import { canTransition, type Job, type JobInput, type JobStatus } from '../../../schemas/job.js';
 import { alreadyExists, missingParent } from '../errors.js';
-import { comparePositions, pageOf } from '../paging.js';
+import { pageOf } from '../paging.js';
 import { copy, type MemoryDb } from '../tables.js';
 
 /** Processing jobs in memory, with the state machine of `JOB_TRANSITIONS`. */
@@ -21,7 +24,7 @@ export class MemoryJobRepository implements JobRepository {
   /** Works on the tables of `db`. */
   constructor(protected readonly db: MemoryDb) {}
 
-  /** Creates a pending job for the given (or latest) version of an existing timeline. */
+  /** Creates a pending job for the given (or latest) version of an existing timeline of the same video. */
   async create(input: JobInput): Promise<Job> {
     const parsed = parseJobInput(input);
     const { processing_jobs: jobs, timelines, videos } = this.db.tables;
@@ -29,11 +32,12 @@ export class MemoryJobRepository implements JobRepository {
     const versions = timelines.get(parsed.timelineId);
     const latest = versions?.[versions.length - 1];
     if (!versions || !latest) throw missingParent('job', 'timeline', parsed.timelineId);
+    assertSameVideo('job', 'timeline', parsed.timelineId, latest.videoId, parsed.videoId);
     const version = parsed.timelineVersion ?? latest.version;
     if (!versions.some((t) => t.version === version)) {
       throw missingParent('job', `timeline version ${version} of`, parsed.timelineId);
     }
-    const job = prepareJob(input, version);
+    const job = prepareJob(parsed, version);
     if (jobs.has(job.id)) throw alreadyExists('job', 'id', job.id);
     jobs.set(job.id, copy(job));
     return copy(job);
@@ -80,7 +84,7 @@ export class MemoryJobRepository implements JobRepository {
     const jid = checkId(id);
     const value = checkProgress(progress);
     const job = this.require(jid);
-    if (job.status !== 'running') throw illegalTransition('job', jid, job.status, 'progress update');
+    if (job.status !== 'running') throw notRunning(jid, job.status);
     job.progress = value;
     return copy(job);
   }

@@ -7,7 +7,6 @@ import { notFound } from '../../../errors/storage-error.js';
 import { nowIso } from '../../../ids/new-id.js';
 import type { Video, VideoInput } from '../../../schemas/video.js';
 import { deleteVideoRows } from '../cascade.js';
-import { alreadyExists } from '../errors.js';
 import { pageOf } from '../paging.js';
 import { copy, type MemoryDb } from '../tables.js';
 
@@ -19,12 +18,7 @@ export class MemoryVideoRepository implements VideoRepository {
   /** Registers a video; `ALREADY_EXISTS` when the id or the file key is taken. */
   async create(input: VideoInput): Promise<Video> {
     const video = prepareVideo(input);
-    const { videos } = this.db.tables;
-    if (videos.has(video.id)) throw alreadyExists('video', 'id', video.id);
-    for (const other of videos.values()) {
-      if (other.fileKey === video.fileKey) throw alreadyExists('video', 'fileKey', video.fileKey);
-    }
-    videos.set(video.id, copy(video));
+    this.db.tables.videos.insertUnique(copy(video));
     return copy(video);
   }
 
@@ -37,8 +31,8 @@ export class MemoryVideoRepository implements VideoRepository {
   /** The video whose file is at `fileKey`, or null. */
   async getByFileKey(fileKey: string): Promise<Video | null> {
     const key = checkFileKey(fileKey);
-    for (const video of this.db.tables.videos.values()) if (video.fileKey === key) return copy(video);
-    return null;
+    const video = this.db.tables.videos.byFileKey(key);
+    return video ? copy(video) : null;
   }
 
   /** All videos, ordered by (createdAt, id). */
