@@ -9,6 +9,7 @@ import { NoSingleFlightCache } from './broken/cache-no-single-flight.js';
 import { PrefixPatternCache } from './broken/cache-prefix-pattern.js';
 import { RegexPatternCache } from './broken/cache-regex-pattern.js';
 import { SharedReferenceCache } from './broken/cache-shared-reference.js';
+import { StaleFillCache } from './broken/cache-stale-fill.js';
 
 interface Variant {
   make: () => Cache;
@@ -20,8 +21,8 @@ const variants: Record<string, Variant> = {
   'ignores TTL': {
     make: () => new IgnoresTtlCache(),
     caughtBy: [
-      'ttl: an entry expires after its TTL and is never served afterwards',
-      'ttl: getOrSet stores with its TTL and loads again after expiry',
+      'ttl: an entry expires after its TTL and is never served afterwards; a set without TTL uses the default',
+      'ttl: set again replaces the TTL (longer and shorter); getOrSet stores with its TTL and loads again after expiry',
     ],
   },
   'pattern as raw regex': {
@@ -49,6 +50,13 @@ const variants: Record<string, Variant> = {
   'getOrSet caches a failed load': {
     make: () => new CachesErrorsCache(),
     caughtBy: ['getOrSet: a failing loader reaches every waiter and is not cached'],
+  },
+  'getOrSet stores a value loaded before an invalidation': {
+    make: () => new StaleFillCache(),
+    caughtBy: [
+      'getOrSet: an invalidation during a getOrSet load is not overwritten by the stale loaded value',
+      'getOrSet: a set during a load wins, and callers after an invalidation load afresh',
+    ],
   },
   'accepts values JSON cannot hold': {
     make: () => new AcceptsAnythingCache(),

@@ -1,4 +1,5 @@
 import type { FileInfo, FileStore } from '../contracts/file-store.js';
+import { SHA256_HEX } from '../schemas/common.js';
 import { blobKey } from './layout.js';
 
 // Dedup design: the bytes live once under `blobs/sha256/ab/cd/<sha256>`; the logical key (videos/…, models/…)
@@ -31,7 +32,7 @@ export function parsePointer(bytes: Uint8Array): BlobPointer | null {
     const value: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
     if (typeof value !== 'object' || value === null) return null;
     const { sha256, size, contentType } = value as Record<string, unknown>;
-    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
+    if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256)) return null;
     if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) return null;
     return {
       sha256,

@@ -1,6 +1,6 @@
 import type { FileBody, FileInfo, FileStore } from '../contracts/file-store.js';
 import { newId } from '../ids/new-id.js';
-import { blobKey, tempKey } from './layout.js';
+import { blobKey, blobTouchKey, tempKey } from './layout.js';
 
 /** Options of the blob writers. */
 export interface BlobPutOptions {
@@ -20,6 +20,19 @@ async function existingBlob(store: FileStore, sha256: string): Promise<FileInfo 
   return info && info.sha256 === sha256 ? info : null;
 }
 
+/**
+ * The existing blob of `sha256`, marked as just used: its touch marker is rewritten (a fresh `lastModified`
+ * that cleanup's grace period and its last-moment re-check both honour), then the blob is looked up again,
+ * since a cleanup may have removed it before the touch landed. Null when it is gone: the caller writes it.
+ */
+async function reuseBlob(store: FileStore, sha256: string): Promise<FileInfo | null> {
+  if (!(await existingBlob(store, sha256))) return null;
+  await store.put(blobTouchKey(sha256), Buffer.from(JSON.stringify({ touched: new Date().toISOString() })), {
+    contentType: 'application/json',
+  });
+  return existingBlob(store, sha256);
+}
+
 /** Stores bytes whose sha256 is already known (in memory, or a file hashed first): written only when new. */
 export async function putKnownBlob(
   store: FileStore,
@@ -27,7 +40,7 @@ export async function putKnownBlob(
   body: () => FileBody,
   options: BlobPutOptions,
 ): Promise<BlobResult> {
-  const found = await existingBlob(store, sha256);
+  const found = await reuseBlob(store, sha256);
   if (found) return { info: found, created: false };
   const info = await store.put(blobKey(sha256), body(), {
     contentType: options.contentType,
@@ -49,7 +62,7 @@ export async function putStreamBlob(
     maxSize: options.maxSize,
   });
   try {
-    const found = await existingBlob(store, staged.sha256);
+    const found = await reuseBlob(store, staged.sha256);
     if (found) return { info: found, created: false };
     // Replacing is safe: a concurrent writer of the same blob moves the same bytes.
     const info = await store.move(staging, blobKey(staged.sha256));

@@ -1,7 +1,8 @@
 import type { FileReference } from '../contracts/base-storage.js';
 import type { FileStore, ListEntry } from '../contracts/file-store.js';
+import { iteratePages } from '../pagination/iterate.js';
 import { POINTER_MAX_BYTES, readPointer } from './blob-pointer.js';
-import { AREA_PREFIXES, blobShaOf, classifyKey } from './layout.js';
+import { AREA_PREFIXES, blobShaOf, blobTouchKey, blobTouchShaOf, classifyKey } from './layout.js';
 
 /** The keys records reference: `BaseStorage.fileReferences()`, or a set of keys. */
 export type ReferenceSource = AsyncIterable<FileReference> | Iterable<FileReference> | ReadonlySet<string>;
@@ -11,11 +12,12 @@ export interface CleanupOptions {
   references: ReferenceSource;
   /** The current time (tests, dry reasoning); default now. */
   now?: Date;
-  /** Temp files older than this are removed; default the manager's `tempMaxAgeHours`. */
+  /** Temp files older than this are removed; default the manager's `tempMaxAgeHours`. A finite number ≥ 0. */
   tempMaxAgeMs?: number;
   /**
    * Unreferenced frames, models and blobs younger than this are kept: a file is written before the record that
-   * names it, so a fresh file may simply not be referenced yet. Default: the manager's `cleanupGraceMs`.
+   * names it, so a fresh file may simply not be referenced yet. Default: the manager's `cleanupGraceMs`. A finite
+   * number ≥ 0 (NaN, negative or infinite ages are `VALIDATION`).
    */
   graceMs?: number;
   /** Overwrite local files before removing them (see `secureDelete`). */
@@ -32,13 +34,8 @@ export interface CleanupResult {
 }
 
 /** Every entry under `prefix`, page after page. */
-export async function* listAll(store: FileStore, prefix: string, limit = 1000): AsyncGenerator<ListEntry> {
-  let cursor: string | null = null;
-  do {
-    const page = await store.list({ prefix, limit, cursor });
-    yield* page.items;
-    cursor = page.nextCursor;
-  } while (cursor !== null);
+export function listAll(store: FileStore, prefix: string, limit = 1000): AsyncGenerator<ListEntry> {
+  return iteratePages((page) => store.list({ prefix, ...page }), limit);
 }
 
 /** Collects referenced keys into a set. */
@@ -60,9 +57,10 @@ export interface CleanupSettings {
 type Counted = 'framesRemoved' | 'modelsRemoved' | 'tempRemoved' | 'blobsRemoved';
 
 /**
- * Removes unreferenced frames and models, old temp files, then blobs no pointer names. Never touches videos or
- * any other area, nor a referenced key. Candidates are collected before anything is deleted, so backends whose
- * cursors are positions still list every key.
+ * Removes unreferenced frames and models, old temp files, then blobs no pointer names (with their touch markers).
+ * Never touches videos or any other area, nor a referenced key. Candidates are collected before anything is
+ * deleted, so backends whose cursors are positions still list every key. A blob reused (touched) or rewritten
+ * since it was listed is kept: its new pointer may have landed after the scan for pointers.
  */
 export async function cleanupFiles(
   store: FileStore,
@@ -76,7 +74,7 @@ export async function cleanupFiles(
     blobsRemoved: 0,
     bytesFreed: 0,
   };
-  const age = (entry: ListEntry) => settings.now - Date.parse(entry.lastModified);
+  const age = (entry: { lastModified: string }) => settings.now - Date.parse(entry.lastModified);
 
   const removeAll = async (entries: ListEntry[], counter: Counted) => {
     for (const entry of entries) {
@@ -93,20 +91,58 @@ export async function cleanupFiles(
     return found;
   };
 
-  const young = (entry: ListEntry) => age(entry) < settings.graceMs;
+  const young = (entry: { lastModified: string }) => age(entry) < settings.graceMs;
   await removeAll(await orphans(AREA_PREFIXES.frames, young), 'framesRemoved');
   await removeAll(await orphans(AREA_PREFIXES.models, young), 'modelsRemoved');
   await removeAll(await orphans(AREA_PREFIXES.temp, (e) => age(e) <= settings.tempMaxAgeMs), 'tempRemoved');
 
-  const blobs = await orphans(AREA_PREFIXES.blobs, (e) => young(e) || blobShaOf(e.key) === null);
-  if (blobs.length > 0) {
+  // Blobs: unreferenced, neither the blob nor its touch marker young, and named by no pointer.
+  const blobs = new Map<string, ListEntry>();
+  const touches = new Map<string, ListEntry>();
+  for await (const entry of listAll(store, AREA_PREFIXES.blobs)) {
+    const sha256 = blobShaOf(entry.key);
+    if (sha256 !== null) blobs.set(sha256, entry);
+    const touched = blobTouchShaOf(entry.key);
+    if (touched !== null) touches.set(touched, entry);
+  }
+  const candidates = [...blobs].filter(([sha256, entry]) => {
+    const touch = touches.get(sha256);
+    return !references.has(entry.key) && !young(entry) && !(touch && young(touch));
+  });
+  if (candidates.length > 0) {
     const live = await liveBlobs(store);
-    await removeAll(
-      blobs.filter((e) => !live.has(blobShaOf(e.key) as string)),
-      'blobsRemoved',
-    );
+    for (const [sha256, entry] of candidates) {
+      if (live.has(sha256) || (await usedSinceListed(store, entry, touches.get(sha256), young))) continue;
+      await removeAll([entry], 'blobsRemoved');
+      touches.delete(sha256);
+      await store.delete(blobTouchKey(sha256));
+    }
+  }
+  // Markers whose blob is gone (and that no writer touched lately).
+  for (const [sha256, touch] of touches) {
+    if (!blobs.has(sha256) && !young(touch)) await store.delete(touch.key);
   }
   return result;
+}
+
+/**
+ * Whether a blob was rewritten or reused (its touch marker rewritten) since it was listed: a writer that found
+ * it after the listing may already have written a pointer the scan for pointers did not see. Checked just
+ * before deleting, so only a writer landing between this check and the delete can still lose its blob.
+ */
+async function usedSinceListed(
+  store: FileStore,
+  blob: ListEntry,
+  listedTouch: ListEntry | undefined,
+  young: (entry: { lastModified: string }) => boolean,
+): Promise<boolean> {
+  const [current, touch] = await Promise.all([
+    store.head(blob.key),
+    store.head(blobTouchKey(blobShaOf(blob.key) as string)),
+  ]);
+  if (current === null) return false;
+  if (current.lastModified !== blob.lastModified) return true;
+  return touch !== null && (touch.lastModified !== listedTouch?.lastModified || young(touch));
 }
 
 /** The sha256 of every blob a pointer (anywhere outside `blobs/`) still names. */

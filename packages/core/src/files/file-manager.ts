@@ -3,11 +3,16 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FileInfo, FileStore } from '../contracts/file-store.js';
 import { parseOrThrow } from '../errors/from-zod.js';
-import { StorageError } from '../errors/storage-error.js';
 import { newId } from '../ids/new-id.js';
 import { FilesConfigSchema, type StorageConfig } from '../schemas/config.js';
 import { POINTER_METADATA_KEY, pointerTarget, readPointer } from './blob-pointer.js';
-import { type CleanupOptions, type CleanupResult, cleanupFiles, collectReferences } from './cleanup.js';
+import {
+  type CleanupOptions,
+  type CleanupResult,
+  cleanupFiles,
+  collectReferences,
+  type ReferenceSource,
+} from './cleanup.js';
 import { encodeFrame, type FrameImageInput } from './encode-frame.js';
 import { assertSegment, frameKey, modelKey, videoKey } from './layout.js';
 import { loadSharp, type Sharp } from './load-sharp.js';
@@ -54,6 +59,17 @@ const FrameOptionsSchema = z.object({
   annotationId: z.string(),
   timestampMs: z.number().finite().nonnegative(),
   now: DateSchema,
+});
+const DurationMsSchema = z.number().finite().nonnegative().optional();
+const CleanupOptionsSchema = z.object({
+  references: z.custom<ReferenceSource>(
+    (v) => typeof v === 'object' && v !== null && (Symbol.iterator in v || Symbol.asyncIterator in v),
+    'pass a Set of keys or an iterable of file references',
+  ),
+  now: DateSchema,
+  tempMaxAgeMs: DurationMsSchema,
+  graceMs: DurationMsSchema,
+  secure: z.boolean().default(false),
 });
 const ModelOptionsSchema = z.object({
   id: z.string(),
@@ -229,18 +245,18 @@ export class FileManager {
 
   /**
    * Removes frames and models no record references, temp files older than `tempMaxAgeHours` and dedup blobs no
-   * pointer names; never videos or any other area, never a referenced key. Lists page by page.
+   * pointer names; never videos or any other area, never a referenced key. Lists page by page. `VALIDATION` (and
+   * nothing removed) on a NaN, negative or infinite age, an invalid date or missing references.
    */
   async cleanup(options: CleanupOptions): Promise<CleanupResult> {
-    const now = options.now ?? new Date();
-    if (Number.isNaN(now.getTime()))
-      throw new StorageError('VALIDATION', 'invalid cleanup date: pass a valid Date');
-    const references = await collectReferences(options.references);
+    // A NaN or negative age would make every fresh, not-yet-referenced file look old: refuse it.
+    const opts = parseOrThrow(CleanupOptionsSchema, options, 'cleanup options');
+    const references = await collectReferences(opts.references);
     return cleanupFiles(this.store, references, {
-      now: now.getTime(),
-      tempMaxAgeMs: options.tempMaxAgeMs ?? this.settings.tempMaxAgeHours * HOUR_MS,
-      graceMs: options.graceMs ?? this.settings.cleanupGraceMs,
-      remove: options.secure
+      now: (opts.now ?? new Date()).getTime(),
+      tempMaxAgeMs: opts.tempMaxAgeMs ?? this.settings.tempMaxAgeHours * HOUR_MS,
+      graceMs: opts.graceMs ?? this.settings.cleanupGraceMs,
+      remove: opts.secure
         ? async (key) => (await this.secureDelete(key)).deleted
         : (key) => this.store.delete(key),
     });

@@ -1,5 +1,6 @@
 import { StorageError } from '../errors/storage-error.js';
 import { assertValidKey } from '../keys/validate-key.js';
+import { SHA256_HEX } from '../schemas/common.js';
 
 // The reference's folder layout, as FileStore keys. Pure functions: no I/O, no clock (callers pass dates).
 
@@ -32,7 +33,6 @@ export const AREA_PREFIXES = {
 // One path segment: starts with a letter, digit or "_" (so never "." or ".."), no separators, bounded.
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const EXTENSION = /^[a-z0-9]{1,10}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
 
 /** Throws `VALIDATION` unless `value` is a single safe key segment (id, model type, version, name). */
 export function assertSegment(value: unknown, what: string): asserts value is string {
@@ -156,7 +156,7 @@ export function backupKey(backupId: string, name: string): string {
 
 /** `blobs/sha256/ab/cd/<sha256>`: content-addressed bytes (dedup). */
 export function blobKey(sha256: string): string {
-  if (!SHA256.test(sha256)) {
+  if (!SHA256_HEX.test(sha256)) {
     throw new StorageError(
       'VALIDATION',
       `invalid sha256 ${JSON.stringify(sha256)}: pass 64 lowercase hex digits`,
@@ -167,10 +167,23 @@ export function blobKey(sha256: string): string {
 
 /** The sha256 a blob key names, or null when `key` is not a blob key. */
 export function blobShaOf(key: string): string | null {
-  const match = /^blobs\/sha256\/([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{64})$/.exec(key);
-  if (!match) return null;
-  const [, a, b, sha] = match as unknown as [string, string, string, string];
-  return sha.startsWith(a + b) ? sha : null;
+  const sha256 = key.slice(key.lastIndexOf('/') + 1);
+  return SHA256_HEX.test(sha256) && key === blobKey(sha256) ? sha256 : null;
+}
+
+const TOUCH_SUFFIX = '.touch';
+
+/**
+ * `blobs/sha256/ab/cd/<sha256>.touch`: a tiny marker rewritten each time stored bytes are reused (dedup hit), so
+ * cleanup sees the blob as recently used even though its own bytes are never rewritten.
+ */
+export function blobTouchKey(sha256: string): string {
+  return `${blobKey(sha256)}${TOUCH_SUFFIX}`;
+}
+
+/** The sha256 a blob touch marker names, or null when `key` is not a touch marker. */
+export function blobTouchShaOf(key: string): string | null {
+  return key.endsWith(TOUCH_SUFFIX) ? blobShaOf(key.slice(0, -TOUCH_SUFFIX.length)) : null;
 }
 
 /** Which area of the layout `key` belongs to (by prefix; `other` when none). */

@@ -3,6 +3,8 @@ import {
   backupKey,
   blobKey,
   blobShaOf,
+  blobTouchKey,
+  blobTouchShaOf,
   cacheKey,
   classifyKey,
   frameKey,
@@ -85,5 +87,15 @@ describe('layout', () => {
     expect(blobShaOf(blobKey(SHA))).toBe(SHA);
     expect(blobShaOf(`blobs/sha256/cd/ab/${SHA}`)).toBeNull();
     expect(blobShaOf(`blobs/sha256/ab/ab/${SHA}.tmp`)).toBeNull();
+    expect(blobShaOf(`x/blobs/sha256/ab/ab/${SHA}`)).toBeNull();
+    expect(blobShaOf(blobTouchKey(SHA))).toBeNull();
+  });
+
+  it('names a blob touch marker beside its blob and reads the sha256 back from it only', () => {
+    expect(blobTouchKey(SHA)).toBe(`${blobKey(SHA)}.touch`);
+    expect(blobTouchShaOf(blobTouchKey(SHA))).toBe(SHA);
+    expect(blobTouchShaOf(blobKey(SHA))).toBeNull();
+    expect(blobTouchShaOf(`blobs/sha256/cd/ab/${SHA}.touch`)).toBeNull();
+    expect(validationOf(() => blobTouchKey('AB'.repeat(32)))).toMatch(/sha256/);
   });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { rejectsWithCode } from '../assert.js';
 import type { CacheCase } from '../types.js';
-import { countingLoader } from './helpers.js';
+import { countingLoader, eventually, gatedLoader } from './helpers.js';
 
-/** getOrSet: loads once, shares concurrent loads, never caches a failure. */
+/** getOrSet: loads once, shares concurrent loads, never caches a failure, never fills in a stale value. */
 export const getOrSetCases: CacheCase[] = [
   {
     name: 'getOrSet: loads on a miss, stores, then serves without calling the loader',
@@ -85,6 +85,70 @@ export const getOrSetCases: CacheCase[] = [
     async run({ cache, ns }) {
       await rejectsWithCode(() => cache.getOrSet(`${ns}:u`, async () => undefined), 'VALIDATION');
       assert.equal(await cache.has(`${ns}:u`), false);
+    },
+  },
+  {
+    name: 'getOrSet: an invalidation during a getOrSet load is not overwritten by the stale loaded value',
+    async run({ cache, ns }) {
+      const invalidations: [string, (key: string) => Promise<unknown>][] = [
+        ['delete', (key) => cache.delete(key)],
+        ['invalidatePattern', (key) => cache.invalidatePattern(`${key.slice(0, -1)}*`)],
+        ['clear', () => cache.clear()],
+      ];
+      for (const [label, invalidate] of invalidations) {
+        const key = `${ns}:stale:${label}`;
+        const loader = gatedLoader({ version: 'old' });
+        const pending = cache.getOrSet(key, loader.load);
+        pending.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+        try {
+          await loader.started;
+          await invalidate(key);
+        } finally {
+          loader.release(); // never leave a load hanging, whatever failed
+        }
+        assert.deepEqual(
+          await pending,
+          { version: 'old' },
+          `${label}: the caller did not get the loaded value`,
+        );
+        assert.equal(await cache.get(key), undefined, `${label}: the stale loaded value was stored`);
+      }
+    },
+  },
+  {
+    name: 'getOrSet: a set during a load wins, and callers after an invalidation load afresh',
+    async run({ cache, ns }) {
+      const slow = gatedLoader('old');
+      const pending = cache.getOrSet(`${ns}:k`, slow.load);
+      pending.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+      try {
+        await slow.started;
+        await cache.set(`${ns}:k`, 'new');
+      } finally {
+        slow.release();
+      }
+      assert.equal(await pending, 'old');
+      assert.equal(await cache.get(`${ns}:k`), 'new', 'the loaded value replaced a newer set');
+
+      const first = gatedLoader('first');
+      const firstCall = cache.getOrSet(`${ns}:j`, first.load);
+      firstCall.catch(() => undefined);
+      const second = countingLoader('second', 0);
+      let secondCall: Promise<string> | undefined;
+      try {
+        await first.started;
+        await cache.delete(`${ns}:j`);
+        secondCall = cache.getOrSet(`${ns}:j`, second.load);
+        secondCall.catch(() => undefined);
+        await eventually(async () =>
+          assert.equal(second.calls(), 1, 'a caller after the invalidation joined the invalidated load'),
+        );
+      } finally {
+        first.release();
+      }
+      assert.equal(await secondCall, 'second');
+      assert.equal(await firstCall, 'first');
+      assert.equal(await cache.get(`${ns}:j`), 'second', 'the invalidated load overwrote a fresh one');
     },
   },
 ];

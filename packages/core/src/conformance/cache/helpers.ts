@@ -26,3 +26,32 @@ export function countingLoader<T>(value: T, delayMs = 50): { calls: () => number
     },
   };
 }
+
+/** A loader that resolves `value` only once `release()` is called; `started` settles when it is first called. */
+export function gatedLoader<T>(value: T): {
+  calls: () => number;
+  load: () => Promise<T>;
+  started: Promise<void>;
+  release: () => void;
+} {
+  let calls = 0;
+  let markStarted: () => void = () => undefined;
+  let release: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    calls: () => calls,
+    load: async () => {
+      calls++;
+      markStarted();
+      await gate;
+      return value;
+    },
+    started,
+    release,
+  };
+}

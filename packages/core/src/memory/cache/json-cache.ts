@@ -18,6 +18,10 @@ import { SingleFlight } from './single-flight.js';
  * Stats: `get` and `getOrSet` count one hit or one miss per call (`has` counts neither); `sets` counts
  * stored values (`set` and loads of `getOrSet`); `deletes` counts keys removed by `delete` and
  * `invalidatePattern` (not by `clear`).
+ *
+ * No stale fill: `set`, `delete`, `invalidatePattern` and `clear` detach the `getOrSet` loads running on
+ * the keys they touch (before reaching the store), and a detached load returns its value to its callers
+ * without storing it; the next `getOrSet` loads afresh.
  */
 export class JsonCache implements Cache {
   readonly kind: string;
@@ -53,6 +57,7 @@ export class JsonCache implements Cache {
     assertCacheKey(key);
     const ttlMs = this.#ttlMs(ttlSeconds);
     const json = serializeCacheValue(key, value);
+    this.#flights.invalidate(key);
     await this.#store.set(key, json, ttlMs);
     this.#counters.sets++;
   }
@@ -61,6 +66,7 @@ export class JsonCache implements Cache {
   async delete(key: string): Promise<boolean> {
     this.#assertOpen();
     assertCacheKey(key);
+    this.#flights.invalidate(key);
     const removed = await this.#store.delete(key);
     if (removed) this.#counters.deletes++;
     return removed;
@@ -77,7 +83,9 @@ export class JsonCache implements Cache {
   async invalidatePattern(pattern: string): Promise<number> {
     this.#assertOpen();
     assertCachePattern(pattern);
-    const removed = await this.#store.deleteMatching(pattern, globToRegExp(pattern));
+    const regex = globToRegExp(pattern);
+    this.#flights.invalidateWhere((key) => regex.test(key));
+    const removed = await this.#store.deleteMatching(pattern, regex);
     this.#counters.deletes += removed;
     return removed;
   }
@@ -85,10 +93,14 @@ export class JsonCache implements Cache {
   /** Removes every entry. */
   async clear(): Promise<void> {
     this.#assertOpen();
+    this.#flights.invalidateWhere(() => true);
     await this.#store.clear();
   }
 
-  /** The cached value, or the loader's result stored for `ttlSeconds`; concurrent callers share one load. */
+  /**
+   * The cached value, or the loader's result stored for `ttlSeconds`; concurrent callers share one load.
+   * A load overtaken by a write or invalidation of `key` is returned but not stored.
+   */
   async getOrSet<T>(key: string, loader: () => Promise<T>, ttlSeconds?: number): Promise<T> {
     this.#assertOpen();
     assertCacheKey(key);
@@ -103,12 +115,15 @@ export class JsonCache implements Cache {
     }
     this.#counters.misses++;
     // Waiters receive the stored JSON and parse their own copy, so none can change another's value.
-    const json = await this.#flights.run(key, async () => {
+    const json = await this.#flights.run(key, async (flight) => {
       const value = await loader();
       const text = serializeCacheValue(key, value);
       this.#assertOpen();
-      await this.#store.set(key, text, ttlMs);
-      this.#counters.sets++;
+      // Written or invalidated during the load: the value may predate that change, so only the callers get it.
+      if (!flight.stale) {
+        await this.#store.set(key, text, ttlMs);
+        this.#counters.sets++;
+      }
       return text;
     });
     return parseCacheValue<T>(json);

@@ -8,16 +8,12 @@ export interface MemoryCacheOptions {
   maxBytes?: number;
   /** TTL of a `set` without one. Default 3600. */
   defaultTtlSeconds?: number;
-  /** Kept for parity with shared backends; one process's memory is never shared, so it changes nothing. */
-  namespace?: string;
 }
 
 const DEFAULT_MAX_BYTES = 512 * 1024 ** 2;
 
 /** The in-memory reference Cache: a byte-bounded LRU of JSON copies with per-entry TTLs. */
 export class MemoryCache extends JsonCache {
-  readonly namespace: string;
-
   /** An empty cache; `maxBytes: 0` gives a disabled cache (every get misses), used for `none:`. */
   constructor(options: MemoryCacheOptions = {}) {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -28,6 +24,5 @@ export class MemoryCache extends JsonCache {
       );
     }
     super('memory', new ByteLruStore(maxBytes), options.defaultTtlSeconds ?? 3600);
-    this.namespace = options.namespace ?? 'vpe';
   }
 }

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { sleep } from '../../../src/conformance/assert.js';
-import type { FileReference } from '../../../src/index.js';
-import { allKeys, type HarnessFactory, useContext } from './harness.js';
+import { patternBytes, rejectsWithCode, sleep } from '../../../src/conformance/assert.js';
+import { blobShaOf, type CleanupOptions, type FileReference } from '../../../src/index.js';
+import { allKeys, type HarnessFactory, readKey, useContext } from './harness.js';
 import { gradientPng } from './image-fixtures.js';
 import { isoBmff } from './media.js';
-import { SmallPagesStore } from './store-views.js';
+import { RacingListStore, SmallPagesStore } from './store-views.js';
 
 const HOUR = 3_600_000;
 const NOW = new Date('2026-12-04T10:00:00Z');
@@ -135,9 +135,65 @@ export function cleanupCases(factory: HarnessFactory): void {
         bytesFreed: expectedBytes,
       });
       const keys = await allKeys(ctx.harness.store);
-      expect(keys.filter((k) => k.startsWith('blobs/')).length).toBe(2); // shared frame + video
+      expect(keys.filter((k) => blobShaOf(k) !== null).length).toBe(2); // shared frame + video
       expect((await fm.head(b.key))?.sha256).toBe(a.sha256);
       expect((await fm.head(video.key))?.size).toBe(video.size);
+    });
+
+    it('with dedup: a blob reused while cleanup scans for pointers is kept (no dangling pointer)', async () => {
+      const writer = ctx.manager({ files: { dedup: true } });
+      const bytes = patternBytes(4000, 7);
+      const first = await writer.storeModel(bytes, { id: 'first', modelType: 't' });
+      await writer.delete(first.key); // the blob is now old (see `now`), unreferenced and named by no pointer
+      let reused: Awaited<ReturnType<typeof writer.storeModel>> | undefined;
+      // The writer finds the blob and writes its pointer after cleanup listed every key for pointers.
+      const racing = new RacingListStore(ctx.harness.store, '', async () => {
+        reused = await writer.storeModel(bytes, { id: 'second', modelType: 't' });
+      });
+      const later = new Date(Date.now() + 2 * HOUR);
+      const result = await ctx.manager({}, racing).cleanup({ references: new Set<string>(), now: later });
+      expect(reused?.deduplicated).toBe(true);
+      expect(result.blobsRemoved).toBe(0);
+      expect((await readKey(writer, reused!.key)).equals(bytes)).toBe(true);
+      // Once the pointer is gone for good, the blob and its touch marker go.
+      await writer.delete(reused!.key);
+      expect(await writer.cleanup({ references: new Set<string>(), now: later })).toMatchObject({
+        blobsRemoved: 1,
+        bytesFreed: 4000,
+      });
+      expect(await allKeys(ctx.harness.store)).toEqual([]);
+    });
+
+    it('refuses NaN, negative or infinite ages, a bad date and missing references with VALIDATION, removing nothing', async () => {
+      const fm = ctx.manager({ files: { dedup: true } });
+      await populate(fm);
+      await fm.storeModel(Buffer.from('lonely'), { id: 'lonely', modelType: 't' });
+      await fm.delete('models/t/1.0/lonely.bin');
+      const before = await allKeys(ctx.harness.store);
+      expect(before.some((k) => blobShaOf(k) !== null)).toBe(true);
+      const references = new Set<string>();
+      const bad: unknown[] = [
+        { references, graceMs: Number.NaN },
+        { references, graceMs: -1 },
+        { references, graceMs: Number.POSITIVE_INFINITY },
+        { references, tempMaxAgeMs: Number.NaN },
+        { references, tempMaxAgeMs: -1 },
+        { references, tempMaxAgeMs: '0' },
+        { references, now: new Date(Number.NaN) },
+        { references, secure: 'yes' },
+        {},
+        { references: 'videos/' },
+      ];
+      for (const options of bad) {
+        await rejectsWithCode(fm.cleanup(options as CleanupOptions), 'VALIDATION');
+      }
+      expect(await allKeys(ctx.harness.store)).toEqual(before);
+      // Zero is a valid age: everything unreferenced goes at once.
+      expect(await fm.cleanup({ references, graceMs: 0, tempMaxAgeMs: 0 })).toMatchObject({
+        framesRemoved: 5,
+        modelsRemoved: 2,
+        tempRemoved: 2,
+      });
     });
   });
 }

@@ -79,3 +79,23 @@ export class CorruptReadsStore extends ForwardingStore {
     return Readable.from([bytes]);
   }
 }
+
+/** Runs `hook` once, right after the first listing page of `prefix` that is the last one (a writer racing a scan). */
+export class RacingListStore extends ForwardingStore {
+  constructor(
+    inner: FileStore,
+    private readonly prefix: string,
+    private hook: (() => Promise<void>) | undefined,
+  ) {
+    super(inner);
+  }
+  override async list(options: ListOptions = {}): Promise<Page<ListEntry>> {
+    const page = await this.inner.list(options);
+    const hook = this.hook;
+    if (hook && (options.prefix ?? '') === this.prefix && page.nextCursor === null) {
+      this.hook = undefined;
+      await hook();
+    }
+    return page;
+  }
+}
