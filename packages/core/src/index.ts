@@ -8,3 +8,4 @@ export * from './domain/index.js';
 export * from './memory/index.js';
 export * from './files/index.js';
 export * from './open/index.js';
+export * from './facade/index.js';

@@ -1,0 +1,17 @@
+export { AnnotationService } from './annotations.js';
+export * from './cache-keys.js';
+export { DetectionService } from './detections.js';
+export type { FacadeDeps } from './facade-deps.js';
+export type { FacadeFileManager } from './file-manager-port.js';
+export type { AreaStats } from './file-stats.js';
+export type { FacadeIntegrityCheck, IntegrityOptions, IntegrityReport } from './integrity.js';
+export type { JobOutput } from './jobs.js';
+export { JobService } from './jobs.js';
+export * from './maintenance.js';
+export { type ModelRegistration, ModelRegistrationSchema, ModelService } from './models.js';
+export { SceneService } from './scenes.js';
+export { TimelineService } from './timelines.js';
+export { type VideoMetadata, VideoMetadataSchema } from './video-metadata.js';
+export * from './video-privacy-storage.js';
+export type { IngestOptions } from './videos.js';
+export { VideoService } from './videos.js';
