@@ -1,1 +1,14 @@
-export {};
+export { createBaseStorage } from './create-base-storage.js';
+export { pgBulkInsert } from './dialect/bulk-insert.js';
+export { pgMigrationLock } from './dialect/migration-lock.js';
+export { postgresDialect } from './dialect/postgres-dialect.js';
+export { copyField, copyText } from './driver/copy-text.js';
+export { PgDatabase } from './driver/pg-database.js';
+export { extractPgError, mapPgError, PG_ERROR_TABLE } from './driver/pg-errors.js';
+export { PgSnapshot } from './driver/pg-snapshot.js';
+export { PgTransaction } from './driver/pg-transaction.js';
+export { createPool, type PgPool, type PoolSettings } from './driver/pool.js';
+export { PostgresStorage, type PostgresStorageOptions } from './postgres-storage.js';
+export { POSTGRES_MIGRATIONS } from './schema/migrations.js';
+export { checkSchemaName, type ParsedPostgresUrl, parsePostgresUrl } from './url/parse-postgres-url.js';
+export { redactPasswords } from './url/redact.js';
