@@ -1,1 +1,4 @@
-export { MemoryFileStore } from './memory-file-store.js';
+export { bodyChunks } from './body-chunks.js';
+export * from './file-options.js';
+export { MemoryFileStore, type MemoryObject } from './memory-file-store.js';
+export { verifyingStream } from './verify-stream.js';
