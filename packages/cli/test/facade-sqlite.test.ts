@@ -31,12 +31,18 @@ afterEach(async () => {
   await removeDir(dir);
 });
 
-/** `storage` whose `videos.create` always fails, as a database that went away between file and record. */
-function failingVideoInsert(storage: BaseStorage): BaseStorage {
+/**
+ * `storage` whose `videos.create` fails with UNAVAILABLE: before the insert (the record provably never landed),
+ * or after it (a connection lost after COMMIT: the record is there although the call failed).
+ */
+function failingVideoInsert(storage: BaseStorage, when: 'before' | 'after'): BaseStorage {
   const videos = new Proxy(storage.videos, {
     get: (t, p) =>
       p === 'create'
-        ? async () => Promise.reject(new StorageError('UNAVAILABLE', 'database is locked'))
+        ? async (...args: Parameters<BaseStorage['videos']['create']>) => {
+            if (when === 'after') await t.create(...args);
+            throw new StorageError('UNAVAILABLE', 'database is locked');
+          }
         : Reflect.get(t, p),
   });
   return new Proxy(storage, { get: (t, p) => (p === 'videos' ? videos : Reflect.get(t, p)) });
@@ -55,15 +61,28 @@ describe('facade on SQLite + local disk', () => {
     }
   });
 
-  it('a failing record insert removes the stored file from the disk', async () => {
+  it('a failed record insert removes the stored file from the disk when the record provably is not there', async () => {
     const broken = new VideoPrivacyStorage({
-      storage: failingVideoInsert(facade.storage),
+      storage: failingVideoInsert(facade.storage, 'before'),
       files: facade.files,
       cache: facade.cache,
     });
     await expect(broken.videos.ingest(SAMPLE, meta)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     const left = Object.keys(await tree(objects()).catch(() => ({})));
     expect(left.filter((k) => k.startsWith('videos'))).toEqual([]);
+  });
+
+  it('an insert that failed after COMMIT keeps the file the landed record names', async () => {
+    const broken = new VideoPrivacyStorage({
+      storage: failingVideoInsert(facade.storage, 'after'),
+      files: facade.files,
+      cache: facade.cache,
+    });
+    await expect(broken.videos.ingest(SAMPLE, meta)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const [video] = (await facade.videos.list()).items;
+    expect(video).toBeDefined();
+    expect(await readFile(join(objects(), video?.fileKey as string))).toEqual(await readFile(SAMPLE));
+    expect((await facade.checkIntegrity()).ok).toBe(true);
   });
 
   it('a cached read is invalidated by a write', async () => {

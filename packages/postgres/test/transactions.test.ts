@@ -1,4 +1,5 @@
 import { isStorageError } from '@vpe-storage/core';
+import { detectionMapper } from '@vpe-storage/sql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PostgresStorage, pgBulkInsert } from '../src/index.js';
 import { freshStorage, video } from './helpers/fresh-storage.js';
@@ -110,23 +111,6 @@ describe.skipIf(!available)('transactions on a pool', () => {
         '{"a":"\\\\"}',
         '2026-01-01T00:00:00.000Z',
       ]);
-      const columns = [
-        'id',
-        'video_id',
-        'timestamp',
-        'frame_number',
-        'detector_type',
-        'bbox_x',
-        'bbox_y',
-        'bbox_width',
-        'bbox_height',
-        'confidence',
-        'needs_review',
-        'reviewed_by',
-        'reviewed_at',
-        'detection_metadata',
-        'created_at',
-      ];
       await f.raw.query('BEGIN');
       const foreign = {
         inTransaction: true,
@@ -139,7 +123,7 @@ describe.skipIf(!available)('transactions on a pool', () => {
         exec: async () => undefined,
         transaction: async <T>(fn: (tx: never) => Promise<T>) => fn(foreign as never),
       };
-      await pgBulkInsert(foreign, 'detections', columns, rows);
+      await pgBulkInsert(foreign, 'detections', detectionMapper.columns, rows);
       await f.raw.query('COMMIT');
       const got = await f.storage.detections.get('m4999');
       expect(got).toMatchObject({

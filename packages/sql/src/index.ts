@@ -5,4 +5,5 @@ export * from './mapping/index.js';
 export * from './migrations/index.js';
 export * from './query/index.js';
 export * from './repositories/index.js';
+export * from './schema/index.js';
 export * from './storage/index.js';

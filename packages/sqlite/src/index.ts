@@ -5,5 +5,5 @@ export { extractSqliteError, mapSqliteError, SQLITE_ERROR_TABLE } from './driver
 export { isLegacyDatabase } from './legacy/adopt-legacy.js';
 export { legacyPathToKey } from './legacy/file-keys.js';
 export { SQLITE_MIGRATIONS } from './schema/migrations.js';
-export { SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
+export { SqliteStorage, type SqliteStorageOptions, type SqliteSynchronous } from './sqlite-storage.js';
 export { parseSqliteUrl } from './url/parse-sqlite-url.js';

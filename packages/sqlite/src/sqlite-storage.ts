@@ -18,10 +18,18 @@ import { sqliteSizeDetails } from './maintenance/stats.js';
 import { sqliteVacuum } from './maintenance/vacuum.js';
 import { SQLITE_MIGRATIONS } from './schema/migrations.js';
 
+/** How hard a commit waits for the disk: `normal` (the reference's) or `full`. */
+export type SqliteSynchronous = 'normal' | 'full';
+
 /** Options of {@link SqliteStorage}: the file (or `:memory:`) and the database config. */
 export interface SqliteStorageOptions extends Partial<DatabaseConfig> {
   /** Database file path, or `:memory:`. */
   path: string;
+  /**
+   * `PRAGMA synchronous` in WAL mode. `normal` (default, the reference's): a power loss may drop the last
+   * commits, never corrupts. `full`: every commit is on disk when it returns, at an fsync per commit.
+   */
+  synchronous?: SqliteSynchronous;
 }
 
 /**
@@ -32,11 +40,18 @@ export class SqliteStorage extends SqlStorage {
   /** The database file, or null for `:memory:`. */
   readonly file: string | null;
   private readonly config: DatabaseConfig;
+  private readonly synchronous: SqliteSynchronous;
   private sqlite: SqliteDatabase | null = null;
 
   /** A storage on `options.path`; nothing is opened before `initialize()`. */
   constructor(options: SqliteStorageOptions) {
-    const { path, ...rest } = options;
+    const { path, synchronous = 'normal', ...rest } = options;
+    if (synchronous !== 'normal' && synchronous !== 'full') {
+      throw new StorageError(
+        'VALIDATION',
+        `invalid sqlite storage options: synchronous must be "normal" or "full", not ${JSON.stringify(synchronous)}`,
+      );
+    }
     if (typeof path !== 'string' || path.length === 0) {
       throw new StorageError(
         'VALIDATION',
@@ -54,6 +69,7 @@ export class SqliteStorage extends SqlStorage {
     });
     this.file = path === ':memory:' ? null : path;
     this.config = config;
+    this.synchronous = synchronous;
   }
 
   /** Statements executed on the main connection so far (0 before `initialize()`); for tests and diagnostics. */
@@ -69,7 +85,7 @@ export class SqliteStorage extends SqlStorage {
       conn = new Database(this.file ?? ':memory:', { timeout: this.config.timeoutMs });
       conn.pragma(`busy_timeout = ${this.config.timeoutMs}`);
       conn.pragma('journal_mode = WAL');
-      conn.pragma('synchronous = NORMAL');
+      conn.pragma(`synchronous = ${this.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
       conn.pragma('cache_size = 10000');
       conn.pragma('foreign_keys = ON');
     } catch (err) {

@@ -11,8 +11,9 @@ import {
   localFolderOf,
   sqliteFileOf,
 } from '../config/config-file.js';
+import { printableUrls } from '../output/backend-urls.js';
 
-/** What `init` did. */
+/** What `init` did (the URLs as printable: passwords replaced by `***`). */
 export interface InitResult {
   configPath: string;
   configWritten: boolean;
@@ -65,9 +66,7 @@ export async function initialize(options: InitOptions): Promise<InitResult & { l
     loaded,
     configPath,
     configWritten,
-    database: loaded.config.database.url,
-    files: loaded.config.files.url,
-    cache: loaded.config.cache.url,
+    ...printableUrls(loaded.config),
     schemaVersion,
   };
 }

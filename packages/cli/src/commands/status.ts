@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { configOf, outputOf, withFacade } from '../cli/context.js';
+import { printableUrls } from '../output/backend-urls.js';
 import { formatBytes, keyValues, table } from '../output/format.js';
 
 /** `vpe-storage status`: backends, schema version, row counts, files per area, cache counters. */
@@ -14,11 +15,7 @@ export function registerStatus(program: Command): void {
         const stats = await facade.stats({ files: true });
         return {
           config: loaded.path,
-          backends: {
-            database: loaded.config.database.url,
-            files: loaded.config.files.url,
-            cache: loaded.config.cache.url,
-          },
+          backends: printableUrls(loaded.config),
           schemaVersion: stats.storage.schemaVersion,
           rows: stats.storage.rows,
           databaseBytes: stats.storage.sizeBytes,

@@ -3,6 +3,13 @@ import { runCase } from './runner.js';
 import { cacheSuite, fileStoreSuite, storageSuite } from './suites.js';
 import type { CacheFactory, FileStoreFactory, StorageFactory, SuiteDefinition } from './types.js';
 
+/** The FileManager suite (videos, frames, models, dedup, cleanup, secure delete) over any FileStore. */
+export {
+  describeFileManager,
+  type HarnessFactory as FileManagerFactory,
+  type StoreHarness as FileManagerHarness,
+} from './file-manager/index.js';
+
 function describeSuite<Fixture, Ctx, Caps>(
   suite: SuiteDefinition<Fixture, Ctx, Caps>,
   name: string,

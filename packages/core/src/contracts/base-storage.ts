@@ -37,7 +37,7 @@ export interface StorageStats {
 
 /** One problem found by `checkIntegrity()`. */
 export interface IntegrityIssue {
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
   /** Stable identifier of the check, e.g. `FOREIGN_KEY`, `BAD_TIMELINE_DATA`, `MISSING_FILE`. */
   check: string;
   table?: TableName | string;

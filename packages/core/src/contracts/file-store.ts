@@ -87,6 +87,12 @@ export interface SignedUrlOptions {
   expiresInSeconds?: number;
 }
 
+/** What `cleanupIncomplete` removed: abandoned in-flight uploads and their bytes. */
+export interface IncompleteCleanup {
+  removed: number;
+  bytes: number;
+}
+
 /**
  * The bytes. Keys are relative POSIX paths validated by core for every backend.
  * `put` is atomic: a reader sees the old object or the whole new one, never a part.
@@ -109,5 +115,7 @@ export interface FileStore {
   list(options?: ListOptions): Promise<Page<ListEntry>>;
   /** A URL that reads or writes the object without credentials; `UNSUPPORTED` without the capability. */
   signedUrl(key: string, options?: SignedUrlOptions): Promise<string>;
+  /** Removes the backend's own abandoned in-flight uploads older than `olderThanMs` (optional; never a key). */
+  cleanupIncomplete?(olderThanMs: number): Promise<IncompleteCleanup>;
   close(): Promise<void>;
 }

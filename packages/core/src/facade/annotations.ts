@@ -18,7 +18,9 @@ import {
   annotationsForVideoCacheKey,
   annotationsForVideoCachePatterns,
 } from './cache-keys.js';
+import { discardUnlessRecorded } from './discard-unless-recorded.js';
 import type { FacadeDeps } from './facade-deps.js';
+import { frameImageId } from './frame-image-id.js';
 import { invalidate, readThrough } from './read-through.js';
 import { removeQuietly } from './remove-quietly.js';
 
@@ -29,8 +31,10 @@ export class AnnotationService {
   constructor(private readonly deps: FacadeDeps) {}
 
   /**
-   * Saves (inserts, or replaces by id) an annotation. A frame image is stored first and the record names it;
-   * if the record fails the image is removed. A replaced record's previous image is removed after the write.
+   * Saves (inserts, or replaces by id) an annotation. A frame image is stored first, under a key unique to this
+   * write (so it never replaces the image the current record names), and the record names it; if the record
+   * write fails the new image is removed once a re-read shows no record names it. A replaced record's previous
+   * image is removed only after the write succeeded.
    */
   async save(input: AnnotationInput, frameImage?: FrameImageInput): Promise<Annotation> {
     const { storage, fileManager, cache } = this.deps;
@@ -39,7 +43,7 @@ export class AnnotationService {
     const previous = await storage.annotations.get(id);
     const frame = frameImage
       ? await fileManager.storeFrameImage(frameImage, {
-          annotationId: id,
+          annotationId: frameImageId(id),
           timestampMs: parsed.timestamp * 1000,
         })
       : null;
@@ -51,16 +55,26 @@ export class AnnotationService {
         imageKey: frame ? frame.key : parsed.imageKey,
       });
     } catch (err) {
-      if (frame && frame.key !== previous?.imageKey) await removeQuietly(fileManager, [frame.key]);
+      if (frame) {
+        await discardUnlessRecorded(
+          fileManager,
+          [frame.key],
+          async () => (await storage.annotations.get(id))?.imageKey === frame.key,
+        );
+      }
       throw err;
     }
-    await invalidate(cache, [
-      annotationCacheKey(id),
-      ...annotationsForVideoCachePatterns(saved.videoId),
-      ...(previous && previous.videoId !== saved.videoId
-        ? annotationsForVideoCachePatterns(previous.videoId)
-        : []),
-    ]);
+    await invalidate(
+      cache,
+      [
+        annotationCacheKey(id),
+        ...annotationsForVideoCachePatterns(saved.videoId),
+        ...(previous && previous.videoId !== saved.videoId
+          ? annotationsForVideoCachePatterns(previous.videoId)
+          : []),
+      ],
+      this.deps.onCacheError,
+    );
     if (previous?.imageKey && previous.imageKey !== saved.imageKey)
       await removeQuietly(fileManager, [previous.imageKey]);
     return saved;
@@ -107,10 +121,11 @@ export class AnnotationService {
     const existing = await storage.annotations.get(checked);
     if (!existing) return false;
     const deleted = await storage.annotations.delete(checked);
-    await invalidate(cache, [
-      annotationCacheKey(checked),
-      ...annotationsForVideoCachePatterns(existing.videoId),
-    ]);
+    await invalidate(
+      cache,
+      [annotationCacheKey(checked), ...annotationsForVideoCachePatterns(existing.videoId)],
+      this.deps.onCacheError,
+    );
     await removeQuietly(fileManager, [existing.imageKey]);
     return deleted;
   }

@@ -1,4 +1,5 @@
 export { AnnotationService } from './annotations.js';
+export { type CacheErrorEvent, type CacheErrorHandler, warnOncePerKind } from './cache-errors.js';
 export * from './cache-keys.js';
 export { DetectionService } from './detections.js';
 export type { FacadeDeps } from './facade-deps.js';

@@ -117,7 +117,12 @@ export async function checkIntegrity(
   }
 
   issues.push(...(await danglingReferences(deps)));
-  return { ok: issues.length === 0, issues, checked: { references, files, bytesHashed } };
+  return { ok: !issues.some(isProblem), issues, checked: { references, files, bytesHashed } };
+}
+
+/** An issue that makes the report not ok; lighter severities a backend reports (info) do not. */
+function isProblem(issue: IntegrityIssue): boolean {
+  return issue.severity !== 'info';
 }
 
 /** Jobs naming a timeline version that does not exist, annotations naming a scene that does not exist. */

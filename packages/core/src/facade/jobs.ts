@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Page, PageRequest } from '../contracts/page.js';
-import { checkId } from '../domain/arguments.js';
+import { checkId, illegalTransition } from '../domain/arguments.js';
 import { parseOrThrow } from '../errors/from-zod.js';
+import { notFound } from '../errors/storage-error.js';
 import { outputKey } from '../files/layout.js';
 import type { FileSource } from '../files/types.js';
 import type { Job, JobInput, JobStatus } from '../schemas/job.js';
 import { openSource } from './count-progress.js';
+import { discardUnlessRecorded } from './discard-unless-recorded.js';
 import type { FacadeDeps } from './facade-deps.js';
-import { removeQuietly } from './remove-quietly.js';
 
 /** An output file produced by a job (a rendered video, a report). */
 export interface JobOutput {
@@ -54,13 +55,16 @@ export class JobService {
   }
 
   /**
-   * running → completed. An output file is stored first (`output/YYYYMM/<jobId>.<ext>`) and the record names
-   * it; when the record cannot be written (job not running, gone) the file is removed.
+   * running → completed. With an output, the job must be running (`CONFLICT` otherwise, before any byte is
+   * written: a retried complete never overwrites the output a completed job names); the file is stored first
+   * (`output/YYYYMM/<jobId>.<ext>`), then the record names it. When the record write fails the file is removed
+   * only if a re-read shows the job does not name it (a concurrent or committed-but-unreported complete keeps it).
    */
   async complete(id: string, output?: JobOutput): Promise<Job> {
     const jobId = checkId(id, 'job id');
     if (!output) return this.deps.storage.jobs.complete(jobId);
     const ext = parseOrThrow(ExtSchema, output.ext, 'job output extension');
+    await this.assertRunning(jobId);
     const key = outputKey(`${jobId}.${ext}`, new Date());
     await this.deps.files.put(key, openSource(output.body), {
       contentType: output.contentType ?? 'application/octet-stream',
@@ -69,9 +73,20 @@ export class JobService {
     try {
       return await this.deps.storage.jobs.complete(jobId, { outputKey: key });
     } catch (err) {
-      await removeQuietly(this.deps.fileManager, [key]);
+      await discardUnlessRecorded(
+        this.deps.fileManager,
+        [key],
+        async () => (await this.deps.storage.jobs.get(jobId))?.outputKey === key,
+      );
       throw err;
     }
+  }
+
+  /** `NOT_FOUND` unless the job exists, `CONFLICT` unless it is running. */
+  private async assertRunning(jobId: string): Promise<void> {
+    const job = await this.deps.storage.jobs.get(jobId);
+    if (!job) throw notFound('job', jobId);
+    if (job.status !== 'running') throw illegalTransition('job', jobId, job.status, 'completed');
   }
 
   /** running → failed with a message. */

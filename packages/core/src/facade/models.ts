@@ -6,6 +6,7 @@ import { parseOrThrow } from '../errors/from-zod.js';
 import type { FileSource } from '../files/types.js';
 import { newId } from '../ids/new-id.js';
 import { type Model, ModelInputSchema } from '../schemas/model.js';
+import { discardUnlessRecorded } from './discard-unless-recorded.js';
 import type { FacadeDeps } from './facade-deps.js';
 import { removeQuietly } from './remove-quietly.js';
 
@@ -13,7 +14,7 @@ import { removeQuietly } from './remove-quietly.js';
 export const ModelRegistrationSchema = ModelInputSchema.omit({ fileKey: true });
 export type ModelRegistration = z.input<typeof ModelRegistrationSchema>;
 
-/** Trained detector models: the file is stored first, then the record; a failed record removes the file. */
+/** Trained detector models: the file is stored first, then the record; a record that provably failed removes the file. */
 export class ModelService {
   constructor(private readonly deps: FacadeDeps) {}
 
@@ -30,7 +31,11 @@ export class ModelService {
     try {
       return await this.deps.storage.models.register({ ...parsed, id, fileKey: stored.key });
     } catch (err) {
-      await removeQuietly(this.deps.fileManager, [stored.key]);
+      await discardUnlessRecorded(
+        this.deps.fileManager,
+        [stored.key],
+        async () => (await this.deps.storage.models.get(id))?.fileKey === stored.key,
+      );
       throw err;
     }
   }

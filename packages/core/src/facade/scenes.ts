@@ -34,7 +34,11 @@ export class SceneService {
     if (!scene) return false;
     const deleted = await this.deps.storage.scenes.delete(id);
     // Annotations cached one by one may name the scene as well: drop them all (scene deletes are rare).
-    await invalidate(this.deps.cache, [...annotationsForVideoCachePatterns(scene.videoId), 'annotation:*']);
+    await invalidate(
+      this.deps.cache,
+      [...annotationsForVideoCachePatterns(scene.videoId), 'annotation:*'],
+      this.deps.onCacheError,
+    );
     return deleted;
   }
 }

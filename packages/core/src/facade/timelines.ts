@@ -74,6 +74,6 @@ export class TimelineService {
 
   /** Drops every cached version of the timeline (a status change alters `timeline:<id>` and `:v<n>`). */
   private forget(id: string): Promise<void> {
-    return invalidate(this.deps.cache, timelineCachePatterns(id));
+    return invalidate(this.deps.cache, timelineCachePatterns(id), this.deps.onCacheError);
   }
 }

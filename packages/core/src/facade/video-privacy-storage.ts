@@ -9,6 +9,7 @@ import type { FileArea } from '../files/layout.js';
 import { type AdapterOverrides, openStorage } from '../open/open-storage.js';
 import { type StorageConfig, type StorageConfigInput, StorageConfigSchema } from '../schemas/config.js';
 import { AnnotationService } from './annotations.js';
+import { type CacheErrorHandler, warnOncePerKind } from './cache-errors.js';
 import { DetectionService } from './detections.js';
 import type { FacadeDeps } from './facade-deps.js';
 import type { FacadeFileManager } from './file-manager-port.js';
@@ -32,7 +33,15 @@ export interface VideoPrivacyStorageOptions {
   config?: StorageConfigInput;
   /** Default: core's FileManager over `files` with the config's limits. */
   fileManager?: FacadeFileManager;
+  /**
+   * Cache invalidations that still failed (after one retry) following a committed write; the write itself
+   * succeeds. Default: one console warning per error kind.
+   */
+  onCacheError?: CacheErrorHandler;
 }
+
+/** Options of {@link VideoPrivacyStorage.open} beyond the config. */
+export type FacadeHooks = Pick<VideoPrivacyStorageOptions, 'onCacheError'>;
 
 /** Options of background maintenance; intervals default to the config's (cleanup 6 h, vacuum 24 h). */
 export interface MaintenanceOptions {
@@ -59,6 +68,8 @@ export class VideoPrivacyStorage {
   readonly files: FileStore;
   readonly cache: Cache;
   readonly fileManager: FacadeFileManager;
+  /** Where cache failures after committed writes are reported. */
+  readonly onCacheError: CacheErrorHandler;
   readonly videos: VideoService;
   readonly scenes: SceneService;
   readonly annotations: AnnotationService;
@@ -81,7 +92,8 @@ export class VideoPrivacyStorage {
         files: this.config.files,
         tempMaxAgeHours: this.config.maintenance.tempMaxAgeHours,
       });
-    const deps: FacadeDeps = { ...options, config: this.config, fileManager: this.fileManager };
+    this.onCacheError = options.onCacheError ?? warnOncePerKind();
+    const deps = this.deps();
     this.videos = new VideoService(deps);
     this.scenes = new SceneService(deps);
     this.annotations = new AnnotationService(deps);
@@ -98,9 +110,10 @@ export class VideoPrivacyStorage {
   static async open(
     config: StorageConfigInput = {},
     overrides: AdapterOverrides = {},
+    hooks: FacadeHooks = {},
   ): Promise<VideoPrivacyStorage> {
     const opened = await openStorage(config, overrides);
-    const facade = new VideoPrivacyStorage({ ...opened, config: opened.config });
+    const facade = new VideoPrivacyStorage({ ...hooks, ...opened, config: opened.config });
     if (opened.config.maintenance.enabled) facade.startMaintenance();
     return facade;
   }
@@ -178,6 +191,7 @@ export class VideoPrivacyStorage {
       cache: this.cache,
       fileManager: this.fileManager,
       config: this.config,
+      onCacheError: this.onCacheError,
     };
   }
 }

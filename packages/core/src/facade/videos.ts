@@ -9,6 +9,7 @@ import { collectAll } from '../pagination/iterate.js';
 import type { Video } from '../schemas/video.js';
 import { annotationCacheKey, annotationsForVideoCachePatterns, timelineCachePatterns } from './cache-keys.js';
 import { withProgress } from './count-progress.js';
+import { discardUnlessRecorded } from './discard-unless-recorded.js';
 import type { FacadeDeps } from './facade-deps.js';
 import { invalidate } from './read-through.js';
 import { removeQuietly } from './remove-quietly.js';
@@ -26,7 +27,8 @@ export class VideoService {
 
   /**
    * Stores the video file (magic bytes and size limit checked by the file manager), then its record.
-   * When the record cannot be written the stored file is removed, so a failed ingest leaves nothing.
+   * When the record write fails the stored file is removed once a re-read shows no record names it (a
+   * failure after COMMIT keeps it); the error is thrown either way.
    */
   async ingest(source: FileSource, metadata: VideoMetadata, options: IngestOptions = {}): Promise<Video> {
     const meta = parseOrThrow(VideoMetadataSchema, metadata, 'video metadata');
@@ -60,7 +62,11 @@ export class VideoService {
         checksum: stored.sha256,
       });
     } catch (err) {
-      await removeQuietly(this.deps.fileManager, [stored.key]);
+      await discardUnlessRecorded(
+        this.deps.fileManager,
+        [stored.key],
+        async () => (await this.deps.storage.videos.getByFileKey(stored.key)) !== null,
+      );
       throw err;
     }
   }
@@ -88,11 +94,15 @@ export class VideoService {
     const jobs = await collectAll((p) => storage.jobs.listForVideo(videoId, p));
     const timelines = await collectAll((p) => storage.timelines.listForVideo(videoId, p));
     const deleted = await storage.videos.delete(videoId);
-    await invalidate(cache, [
-      ...annotationsForVideoCachePatterns(videoId),
-      ...annotations.map((a) => annotationCacheKey(a.id)),
-      ...timelines.flatMap((t) => timelineCachePatterns(t.id)),
-    ]);
+    await invalidate(
+      cache,
+      [
+        ...annotationsForVideoCachePatterns(videoId),
+        ...annotations.map((a) => annotationCacheKey(a.id)),
+        ...timelines.flatMap((t) => timelineCachePatterns(t.id)),
+      ],
+      this.deps.onCacheError,
+    );
     await removeQuietly(fileManager, [
       video.fileKey,
       ...annotations.map((a) => a.imageKey),

@@ -12,24 +12,32 @@ export interface CleanupOptions {
   references: ReferenceSource;
   /** The current time (tests, dry reasoning); default now. */
   now?: Date;
-  /** Temp files older than this are removed; default the manager's `tempMaxAgeHours`. A finite number ≥ 0. */
+  /**
+   * Temp files (and the store's own abandoned uploads, see `FileStore.cleanupIncomplete`) older than this are
+   * removed; default the manager's `tempMaxAgeHours`. A finite number ≥ 0.
+   */
   tempMaxAgeMs?: number;
   /**
-   * Unreferenced frames, models and blobs younger than this are kept: a file is written before the record that
-   * names it, so a fresh file may simply not be referenced yet. Default: the manager's `cleanupGraceMs`. A finite
-   * number ≥ 0 (NaN, negative or infinite ages are `VALIDATION`).
+   * Unreferenced videos, outputs, frames, models and blobs younger than this are kept: a file is written before
+   * the record that names it, so a fresh file may simply not be referenced yet. Default: the manager's
+   * `cleanupGraceMs`. A finite number ≥ 0 (NaN, negative or infinite ages are `VALIDATION`).
    */
   graceMs?: number;
-  /** Overwrite local files before removing them (see `secureDelete`). */
+  /** Overwrite local files before removing them (see `secureDelete`; not the store's abandoned uploads). */
   secure?: boolean;
 }
 
 /** What `cleanup` removed. */
 export interface CleanupResult {
+  videosRemoved: number;
+  outputsRemoved: number;
   framesRemoved: number;
   modelsRemoved: number;
   tempRemoved: number;
   blobsRemoved: number;
+  /** Abandoned in-flight uploads the store itself removed (`FileStore.cleanupIncomplete`; 0 without it). */
+  incompleteRemoved: number;
+  /** Bytes of everything above, the store's abandoned uploads included. */
   bytesFreed: number;
 }
 
@@ -54,12 +62,19 @@ export interface CleanupSettings {
   remove: (key: string) => Promise<boolean>;
 }
 
-type Counted = 'framesRemoved' | 'modelsRemoved' | 'tempRemoved' | 'blobsRemoved';
+type Counted =
+  | 'videosRemoved'
+  | 'outputsRemoved'
+  | 'framesRemoved'
+  | 'modelsRemoved'
+  | 'tempRemoved'
+  | 'blobsRemoved';
 
 /**
- * Removes unreferenced frames and models, old temp files, then blobs no pointer names (with their touch markers).
- * Never touches videos or any other area, nor a referenced key. Candidates are collected before anything is
- * deleted, so backends whose cursors are positions still list every key. A blob reused (touched) or rewritten
+ * Removes unreferenced videos, outputs, frames and models (orphans of a crashed ingest or of a record that never
+ * landed), old temp files and the store's own abandoned uploads, then blobs no pointer names (with their touch
+ * markers). Never touches any other area (timelines, cache, backups …), nor a referenced key. Candidates are
+ * collected before anything is deleted, so backends whose cursors are positions still list every key. A blob reused (touched) or rewritten
  * since it was listed is kept: its new pointer may have landed after the scan for pointers.
  */
 export async function cleanupFiles(
@@ -68,10 +83,13 @@ export async function cleanupFiles(
   settings: CleanupSettings,
 ): Promise<CleanupResult> {
   const result: CleanupResult = {
+    videosRemoved: 0,
+    outputsRemoved: 0,
     framesRemoved: 0,
     modelsRemoved: 0,
     tempRemoved: 0,
     blobsRemoved: 0,
+    incompleteRemoved: 0,
     bytesFreed: 0,
   };
   const age = (entry: { lastModified: string }) => settings.now - Date.parse(entry.lastModified);
@@ -92,9 +110,16 @@ export async function cleanupFiles(
   };
 
   const young = (entry: { lastModified: string }) => age(entry) < settings.graceMs;
+  await removeAll(await orphans(AREA_PREFIXES.videos, young), 'videosRemoved');
+  await removeAll(await orphans(AREA_PREFIXES.output, young), 'outputsRemoved');
   await removeAll(await orphans(AREA_PREFIXES.frames, young), 'framesRemoved');
   await removeAll(await orphans(AREA_PREFIXES.models, young), 'modelsRemoved');
   await removeAll(await orphans(AREA_PREFIXES.temp, (e) => age(e) <= settings.tempMaxAgeMs), 'tempRemoved');
+  if (typeof store.cleanupIncomplete === 'function') {
+    const incomplete = await store.cleanupIncomplete(settings.tempMaxAgeMs);
+    result.incompleteRemoved += incomplete.removed;
+    result.bytesFreed += incomplete.bytes;
+  }
 
   // Blobs: unreferenced, neither the blob nor its touch marker young, and named by no pointer.
   const blobs = new Map<string, ListEntry>();

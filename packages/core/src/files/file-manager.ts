@@ -244,8 +244,9 @@ export class FileManager {
   }
 
   /**
-   * Removes frames and models no record references, temp files older than `tempMaxAgeHours` and dedup blobs no
-   * pointer names; never videos or any other area, never a referenced key. Lists page by page. `VALIDATION` (and
+   * Removes videos, outputs, frames and models no record references (older than the grace period), temp files
+   * older than `tempMaxAgeHours`, the store's own abandoned uploads of that age (`cleanupIncomplete`, when the
+   * store has it) and dedup blobs no pointer names; never any other area, never a referenced key. Lists page by page. `VALIDATION` (and
    * nothing removed) on a NaN, negative or infinite age, an invalid date or missing references.
    */
   async cleanup(options: CleanupOptions): Promise<CleanupResult> {

@@ -19,7 +19,7 @@ export interface FileManagerOptions {
   files?: Partial<FileLimits>;
   /** Temp files older than this are removed by cleanup (default 24). */
   tempMaxAgeHours?: number;
-  /** Unreferenced frames, models and blobs younger than this survive cleanup (default 1 hour). */
+  /** Unreferenced videos, outputs, frames, models and blobs younger than this survive cleanup (default 1 hour). */
   cleanupGraceMs?: number;
   /**
    * The local file behind a key, for `secureDelete`; default: the store's `pathOf(key)` when it has one.

@@ -4,6 +4,7 @@ import type { FileStore } from '../contracts/file-store.js';
 import { parseOrThrow } from '../errors/from-zod.js';
 import { StorageError } from '../errors/storage-error.js';
 import { type StorageConfig, type StorageConfigInput, StorageConfigSchema } from '../schemas/config.js';
+import { redactUrl } from '../util/redact-url.js';
 import {
   ADAPTER_PACKAGES,
   type CacheAdapterModule,
@@ -31,7 +32,7 @@ export function schemeOf(url: string, what: string): string {
   if (!match?.[1]) {
     throw new StorageError(
       'VALIDATION',
-      `invalid ${what} URL ${JSON.stringify(url)}: it must start with a scheme such as sqlite: or file:`,
+      `invalid ${what} URL ${JSON.stringify(redactUrl(url))}: it must start with a scheme such as sqlite: or file:`,
     );
   }
   return `${match[1].toLowerCase()}:`;
@@ -50,7 +51,7 @@ async function loadModule<T>(
     const known = ['memory:', ...Object.keys(table)].join(', ');
     throw new StorageError(
       'UNSUPPORTED',
-      `unknown ${kind} URL scheme "${scheme}" in ${JSON.stringify(url)}; known: ${known}`,
+      `unknown ${kind} URL scheme "${scheme}" in ${JSON.stringify(redactUrl(url))}; known: ${known}`,
     );
   }
   return (overrides[pkg] as T | undefined) ?? loadAdapterPackage<T>(pkg, scheme);

@@ -28,7 +28,7 @@ describe('facade annotations', () => {
       rawFrame(),
     );
     expect(ann.imageKey).toMatch(
-      new RegExp(`^annotations/frames/\\d{6}/\\d{2}/frame_${ann.id}_0000001500\\.png$`),
+      new RegExp(`^annotations/frames/\\d{6}/\\d{2}/frame_${ann.id}\\.[0-9a-f]{12}_0000001500\\.png$`),
     );
     expect(await facade.files.exists(ann.imageKey as string)).toBe(true);
   });

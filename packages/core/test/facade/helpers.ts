@@ -27,9 +27,9 @@ export const VIDEO_META = {
   codec: 'avc1',
 };
 
-/** A 16×16 PNG made in memory (frame images need an encoded image or raw pixels). */
-export function rawFrame(): { data: Uint8Array; width: number; height: number; channels: 3 } {
-  return { data: new Uint8Array(16 * 16 * 3).fill(200), width: 16, height: 16, channels: 3 };
+/** A 16×16 frame of raw pixels, all `shade` (frame images need an encoded image or raw pixels). */
+export function rawFrame(shade = 200): { data: Uint8Array; width: number; height: number; channels: 3 } {
+  return { data: new Uint8Array(16 * 16 * 3).fill(shade), width: 16, height: 16, channels: 3 };
 }
 
 /** A facade over fresh memory backends (initialized). */
@@ -53,10 +53,26 @@ export function failingRepo<R extends keyof Repositories>(
   method: keyof Repositories[R],
   error: Error,
 ): BaseStorage {
+  return patchedRepo(storage, repo, method, async () => Promise.reject(error));
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a stand-in for any repository method.
+type AnyMethod = (...args: any[]) => Promise<any>;
+
+/** `storage` with one repository method replaced by `impl`, which receives the original (bound) first. */
+export function patchedRepo<R extends keyof Repositories>(
+  storage: BaseStorage,
+  repo: R,
+  method: keyof Repositories[R],
+  impl: (original: AnyMethod, ...args: unknown[]) => Promise<unknown>,
+): BaseStorage {
   const target = storage[repo] as object;
   const patched = new Proxy(target, {
     get(t, prop) {
-      if (prop === method) return async () => Promise.reject(error);
+      if (prop === method) {
+        const original = (Reflect.get(t, prop) as AnyMethod).bind(t);
+        return (...args: unknown[]) => impl(original, ...args);
+      }
       const value = Reflect.get(t, prop);
       return typeof value === 'function' ? value.bind(t) : value;
     },
@@ -74,4 +90,16 @@ export function failingRepo<R extends keyof Repositories>(
 export async function allKeys(facade: VideoPrivacyStorage): Promise<string[]> {
   const page = await facade.files.list({ limit: 10_000 });
   return page.items.map((e) => e.key);
+}
+
+/** The bytes stored under `key`. */
+export async function readBytes(facade: VideoPrivacyStorage, key: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await facade.files.get(key)) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+/** The bytes stored under `key`, as text. */
+export async function readText(facade: VideoPrivacyStorage, key: string): Promise<string> {
+  return (await readBytes(facade, key)).toString('utf8');
 }

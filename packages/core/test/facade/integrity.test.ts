@@ -96,4 +96,23 @@ describe('facade checkIntegrity', () => {
       expect.objectContaining({ check: 'DANGLING_REFERENCE', table: 'processing_jobs', id: job.id }),
     ]);
   });
+
+  it('ok ignores issues lighter than warning (info), as documented', async () => {
+    const storage = new MemoryStorage();
+    const info = { severity: 'info', check: 'STATS', message: 'statistics are 3 days old' };
+    const noisy = new Proxy(storage, {
+      get: (t, p) =>
+        p === 'checkIntegrity'
+          ? async () => [info]
+          : typeof Reflect.get(t, p) === 'function'
+            ? Reflect.get(t, p).bind(t)
+            : Reflect.get(t, p),
+    });
+    facade = await memoryFacade({ storage: noisy });
+    await facade.videos.ingest(fakeMp4(), VIDEO_META);
+    const report = await facade.checkIntegrity();
+    expect(report).toMatchObject({ ok: true, issues: [info] });
+    await facade.files.put('models/x/1.0/orphan.bin', Buffer.from('w'));
+    expect(await facade.checkIntegrity()).toMatchObject({ ok: false });
+  });
 });

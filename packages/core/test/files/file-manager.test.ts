@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeFileManager } from '../../src/conformance/vitest.js';
 import { MemoryFileStore } from '../../src/index.js';
 import { DiskTestStore } from './support/disk-test-store.js';
-import { describeFileManager } from './support/file-manager-suite.js';
 
 describeFileManager('a folder (test store with pathOf)', async () => {
   const root = await mkdtemp(join(tmpdir(), 'vpe-fm-store-'));

@@ -1,7 +1,7 @@
-// Streams a body into a fresh temp file with 1 MiB chunks, hashing and counting as it goes, then syncs it.
+// Streams a body into a fresh temp file with 1 MiB chunks, hashing and counting as it goes, then syncs it once.
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type Stats } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -52,13 +52,26 @@ export async function writeTemp(
   });
   try {
     const source = body instanceof Uint8Array ? [body] : body;
-    // `flush` fsyncs before the stream closes its file, so a resolved put survives a power cut.
-    const sink = createWriteStream(path, { flags: 'wx', highWaterMark: CHUNK, flush: options.durable });
+    const sink = createWriteStream(path, { flags: 'wx', highWaterMark: CHUNK });
     await pipeline(source as AsyncIterable<Uint8Array>, meter, sink, { signal: options.signal });
-    const stats = await stat(path);
+    const stats = await syncTemp(path, options.durable);
     return { path, size, sha256: hash.digest('hex'), stats };
   } catch (err) {
     await rm(path, { force: true });
     throw err;
+  }
+}
+
+/**
+ * One explicit datasync of the complete temp file (when `durable`), then its stats. Explicit on purpose:
+ * createWriteStream's `flush` option only exists from Node 20.10 and older versions silently ignore it.
+ */
+export async function syncTemp(path: string, durable: boolean): Promise<Stats> {
+  const fh = await open(path, 'r+');
+  try {
+    if (durable) await fh.datasync();
+    return await fh.stat();
+  } finally {
+    await fh.close();
   }
 }

@@ -31,6 +31,7 @@ import {
   type FileStoreCapabilities,
   fileNotFoundError,
   type GetOptions,
+  type IncompleteCleanup,
   type ListEntry,
   type ListOptions,
   type Page,
@@ -373,6 +374,13 @@ export class LocalFileStore implements FileStore {
       }
       return result;
     });
+  }
+
+  /** FileStore's `cleanupIncomplete`: {@link cleanupTemp}, the temp files of writes a crash or kill cut short. */
+  async cleanupIncomplete(olderThanMs: number): Promise<IncompleteCleanup> {
+    this.assertOpen();
+    const { files, bytes } = await this.cleanupTemp(olderThanMs);
+    return { removed: files, bytes };
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────

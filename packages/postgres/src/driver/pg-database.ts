@@ -25,7 +25,7 @@ type Params = readonly SqlValue[];
  * root call made from inside `fn` joins that transaction rather than waiting for another client.
  * Write transactions first take a transaction-scoped advisory lock of the schema: writers are serialized
  * as in SQLite's BEGIN IMMEDIATE, so the shared read-then-write repositories never lose an update;
- * single-statement writes (creates, claims with SKIP LOCKED) run concurrently.
+ * single-statement writes (creates, claims with SKIP LOCKED) and bulk inserts run concurrently.
  */
 export class PgDatabase implements SqlDatabase {
   readonly inTransaction = false;
@@ -78,12 +78,7 @@ export class PgDatabase implements SqlDatabase {
     const tx = new PgTransaction(client);
     let broken = true;
     try {
-      await this.control(
-        client,
-        mode === 'write'
-          ? `BEGIN; SELECT pg_advisory_xact_lock(${this.writeLockKey})`
-          : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
-      );
+      await this.control(client, this.beginSql(mode));
       let result: T;
       try {
         result = await this.scope.run(tx, () => fn(tx));
@@ -122,6 +117,16 @@ export class PgDatabase implements SqlDatabase {
       tx.finish();
       this.release(client, broken || tx.discardClient);
     }
+  }
+
+  /**
+   * BEGIN for a mode: writers take the schema's write lock; a bulk insert only inserts (unique keys and
+   * foreign keys guard it), so it skips the lock and, fed by a producer of any speed, the statement timeout.
+   */
+  private beginSql(mode: TransactionMode): string {
+    if (mode === 'read') return 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+    if (mode === 'bulk') return 'BEGIN; SET LOCAL statement_timeout = 0';
+    return `BEGIN; SELECT pg_advisory_xact_lock(${this.writeLockKey})`;
   }
 
   /** A REPEATABLE READ snapshot on a client of its own. */

@@ -7,32 +7,35 @@ import type { Migration } from '@vpe-storage/sql';
 // immediately unless an import defers them to commit) and keep the reference's ON DELETE rules.
 const NOW = "date_trunc('milliseconds', now())";
 const FK = 'DEFERRABLE INITIALLY IMMEDIATE';
+// Every text column compares bytewise (code-point order) as SQLite's BINARY does, whatever the database's
+// collation: lists ordered by (…, id) and keyset cursors then page alike on every backend.
+const TEXT = 'TEXT COLLATE "C"';
 
 const sql = `
 CREATE TABLE videos (
-  id TEXT PRIMARY KEY,
-  filename TEXT NOT NULL,
-  file_key TEXT NOT NULL UNIQUE,
+  id ${TEXT} PRIMARY KEY,
+  filename ${TEXT} NOT NULL,
+  file_key ${TEXT} NOT NULL UNIQUE,
   duration DOUBLE PRECISION NOT NULL,
   frame_rate DOUBLE PRECISION NOT NULL,
   width BIGINT NOT NULL,
   height BIGINT NOT NULL,
   file_size BIGINT NOT NULL,
-  codec TEXT,
-  checksum TEXT,
+  codec ${TEXT},
+  checksum ${TEXT},
   created_at TIMESTAMPTZ NOT NULL DEFAULT ${NOW},
   updated_at TIMESTAMPTZ NOT NULL DEFAULT ${NOW},
   metadata JSONB NOT NULL DEFAULT '{}'
 );
 
 CREATE TABLE scenes (
-  id TEXT PRIMARY KEY,
-  video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
+  id ${TEXT} PRIMARY KEY,
+  video_id ${TEXT} NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
   start_time DOUBLE PRECISION NOT NULL,
   end_time DOUBLE PRECISION NOT NULL,
-  scene_type TEXT NOT NULL,
-  description TEXT,
-  priority TEXT NOT NULL DEFAULT 'medium',
+  scene_type ${TEXT} NOT NULL,
+  description ${TEXT},
+  priority ${TEXT} NOT NULL DEFAULT 'medium',
   created_at TIMESTAMPTZ NOT NULL DEFAULT ${NOW},
   metadata JSONB NOT NULL DEFAULT '{}',
   CONSTRAINT valid_time_range CHECK (end_time > start_time),
@@ -41,19 +44,19 @@ CREATE TABLE scenes (
 );
 
 CREATE TABLE annotations (
-  id TEXT PRIMARY KEY,
-  video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
-  scene_id TEXT REFERENCES scenes(id) ON DELETE SET NULL ${FK},
+  id ${TEXT} PRIMARY KEY,
+  video_id ${TEXT} NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
+  scene_id ${TEXT} REFERENCES scenes(id) ON DELETE SET NULL ${FK},
   timestamp DOUBLE PRECISION NOT NULL,
   frame_number BIGINT NOT NULL,
   bbox_x BIGINT NOT NULL,
   bbox_y BIGINT NOT NULL,
   bbox_width BIGINT NOT NULL,
   bbox_height BIGINT NOT NULL,
-  label TEXT NOT NULL,
+  label ${TEXT} NOT NULL,
   confidence DOUBLE PRECISION NOT NULL DEFAULT 1.0,
-  image_key TEXT,
-  annotated_by TEXT,
+  image_key ${TEXT},
+  annotated_by ${TEXT},
   created_at TIMESTAMPTZ NOT NULL DEFAULT ${NOW},
   metadata JSONB NOT NULL DEFAULT '{}',
   CONSTRAINT valid_bbox CHECK (bbox_width > 0 AND bbox_height > 0 AND bbox_x >= 0 AND bbox_y >= 0),
@@ -61,18 +64,18 @@ CREATE TABLE annotations (
 );
 
 CREATE TABLE detections (
-  id TEXT PRIMARY KEY,
-  video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
+  id ${TEXT} PRIMARY KEY,
+  video_id ${TEXT} NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
   timestamp DOUBLE PRECISION NOT NULL,
   frame_number BIGINT NOT NULL,
-  detector_type TEXT NOT NULL,
+  detector_type ${TEXT} NOT NULL,
   bbox_x BIGINT NOT NULL,
   bbox_y BIGINT NOT NULL,
   bbox_width BIGINT NOT NULL,
   bbox_height BIGINT NOT NULL,
   confidence DOUBLE PRECISION NOT NULL,
   needs_review BOOLEAN NOT NULL DEFAULT FALSE,
-  reviewed_by TEXT,
+  reviewed_by ${TEXT},
   reviewed_at TIMESTAMPTZ,
   detection_metadata JSONB NOT NULL DEFAULT '{}',
   created_at TIMESTAMPTZ NOT NULL DEFAULT ${NOW},
@@ -81,13 +84,13 @@ CREATE TABLE detections (
 );
 
 CREATE TABLE timelines (
-  id TEXT NOT NULL,
+  id ${TEXT} NOT NULL,
   version BIGINT NOT NULL DEFAULT 1,
-  video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
-  name TEXT,
+  video_id ${TEXT} NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
+  name ${TEXT},
   timeline_data JSONB NOT NULL,
-  status TEXT NOT NULL DEFAULT 'draft',
-  created_by TEXT,
+  status ${TEXT} NOT NULL DEFAULT 'draft',
+  created_by ${TEXT},
   created_at TIMESTAMPTZ NOT NULL DEFAULT ${NOW},
   updated_at TIMESTAMPTZ NOT NULL DEFAULT ${NOW},
   metadata JSONB NOT NULL DEFAULT '{}',
@@ -96,16 +99,16 @@ CREATE TABLE timelines (
 );
 
 CREATE TABLE processing_jobs (
-  id TEXT PRIMARY KEY,
-  video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
-  timeline_id TEXT NOT NULL,
+  id ${TEXT} PRIMARY KEY,
+  video_id ${TEXT} NOT NULL REFERENCES videos(id) ON DELETE CASCADE ${FK},
+  timeline_id ${TEXT} NOT NULL,
   timeline_version BIGINT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'pending',
+  status ${TEXT} NOT NULL DEFAULT 'pending',
   progress DOUBLE PRECISION NOT NULL DEFAULT 0.0,
-  output_key TEXT,
-  error_message TEXT,
+  output_key ${TEXT},
+  error_message ${TEXT},
   processing_config JSONB,
-  worker_id TEXT,
+  worker_id ${TEXT},
   started_at TIMESTAMPTZ,
   completed_at TIMESTAMPTZ,
   created_at TIMESTAMPTZ NOT NULL DEFAULT ${NOW},
@@ -115,12 +118,12 @@ CREATE TABLE processing_jobs (
 );
 
 CREATE TABLE models (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  model_type TEXT NOT NULL,
-  area_type TEXT NOT NULL,
-  version TEXT NOT NULL DEFAULT '1.0',
-  file_key TEXT NOT NULL,
+  id ${TEXT} PRIMARY KEY,
+  name ${TEXT} NOT NULL,
+  model_type ${TEXT} NOT NULL,
+  area_type ${TEXT} NOT NULL,
+  version ${TEXT} NOT NULL DEFAULT '1.0',
+  file_key ${TEXT} NOT NULL,
   training_data_count BIGINT NOT NULL DEFAULT 0,
   accuracy_metrics JSONB,
   created_at TIMESTAMPTZ NOT NULL DEFAULT ${NOW},
@@ -129,11 +132,11 @@ CREATE TABLE models (
 );
 
 CREATE TABLE audit_log (
-  id TEXT PRIMARY KEY,
-  actor TEXT,
-  action TEXT NOT NULL,
-  entity_type TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
+  id ${TEXT} PRIMARY KEY,
+  actor ${TEXT},
+  action ${TEXT} NOT NULL,
+  entity_type ${TEXT} NOT NULL,
+  entity_id ${TEXT} NOT NULL,
   details JSONB NOT NULL DEFAULT '{}',
   at TIMESTAMPTZ NOT NULL DEFAULT ${NOW}
 );

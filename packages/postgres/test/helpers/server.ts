@@ -50,12 +50,16 @@ export async function admin(sql: string, url = SERVER_URL): Promise<pg.QueryResu
   }
 }
 
-/** A fresh database for this test file; `drop()` removes it (terminating leftover sessions). */
+/**
+ * A fresh database for this test file; `drop()` removes it (terminating leftover sessions). `clauses`
+ * are appended to CREATE DATABASE (e.g. a linguistic locale).
+ */
 export async function createTestDatabase(
   prefix = 'vpe_pg',
+  clauses = '',
 ): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = randomName(prefix);
-  await admin(`CREATE DATABASE ${name}`);
+  await admin(`CREATE DATABASE ${name}${clauses ? ` ${clauses}` : ''}`);
   return {
     name,
     url: databaseUrl(name),

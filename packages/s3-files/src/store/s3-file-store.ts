@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import {
   type CopyOptions,
   type FileBody,
@@ -7,6 +7,7 @@ import {
   type FileStore,
   type FileStoreCapabilities,
   type GetOptions,
+  type IncompleteCleanup,
   type ListEntry,
   type ListOptions,
   type Page,
@@ -17,13 +18,14 @@ import {
 import { createS3Client } from '../client/create-client.js';
 import { resolveOptions, type S3FileStoreOptions } from '../config/options.js';
 import { validateOptions } from '../config/validate-options.js';
-import { checkKey, KeySpace, TEMP_DIR } from '../keys/object-key.js';
+import { checkKey, KeySpace } from '../keys/object-key.js';
+import { abortStaleUploads } from './abort-stale-uploads.js';
 import { type StoreContext, s3Call } from './context.js';
 import { copyKey } from './copy-key.js';
 import { getObject } from './get-object.js';
 import { headRaw, toFileInfo } from './head-object.js';
 import { listObjects } from './list-objects.js';
-import { deleteQuietly } from './put-large.js';
+import { purgeTempObjects } from './purge-temp.js';
 import { putObject } from './put-object.js';
 import { signedUrl } from './signed-url.js';
 
@@ -128,29 +130,18 @@ export class S3FileStore implements FileStore {
 
   /** Removes temp uploads older than `maxAgeMs` left by crashed processes; returns how many. */
   async purgeTemp(maxAgeMs = 24 * 3600 * 1000): Promise<number> {
+    return (await purgeTempObjects(this.#open(), maxAgeMs)).removed;
+  }
+
+  /**
+   * FileStore's `cleanupIncomplete`: {@link purgeTemp} plus an abort of the multipart uploads under the prefix
+   * started more than `olderThanMs` ago (counted in `removed`; their parts' bytes are not counted).
+   */
+  async cleanupIncomplete(olderThanMs: number): Promise<IncompleteCleanup> {
     const ctx = this.#open();
-    const cutoff = Date.now() - maxAgeMs;
-    let removed = 0;
-    let token: string | undefined;
-    do {
-      const out = await s3Call(ctx, { operation: 'ListObjectsV2' }, () =>
-        ctx.client.send(
-          new ListObjectsV2Command({
-            Bucket: ctx.bucket,
-            Prefix: ctx.keys.prefix + TEMP_DIR,
-            ContinuationToken: token,
-          }),
-        ),
-      );
-      for (const o of out.Contents ?? []) {
-        if (o.Key && (o.LastModified?.getTime() ?? 0) < cutoff) {
-          await deleteQuietly(ctx, o.Key);
-          removed++;
-        }
-      }
-      token = out.IsTruncated ? out.NextContinuationToken : undefined;
-    } while (token);
-    return removed;
+    const temp = await purgeTempObjects(ctx, olderThanMs);
+    const uploads = await abortStaleUploads(ctx, olderThanMs);
+    return { removed: temp.removed + uploads, bytes: temp.bytes };
   }
 
   /** Closes the HTTP connections; later calls reject with CLOSED. Closing twice is harmless. */

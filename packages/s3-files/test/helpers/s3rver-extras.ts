@@ -1,5 +1,5 @@
 // Koa middleware put in front of s3rver's routes for the S3 behaviour s3rver 3.7 lacks:
-// ListObjectsV2 with working continuation tokens, AbortMultipartUpload, UploadPartCopy and
+// ListObjectsV2 with working continuation tokens, ListMultipartUploads (optional), AbortMultipartUpload, UploadPartCopy and
 // conditional writes (If-None-Match: *). It also records every request, for assertions.
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { KeyLock } from './key-lock.js';
 import { type ListingStore, listObjectsV2Xml } from './list-objects-v2.js';
+import { listUploadsXml } from './list-uploads.js';
 
 const require = createRequire(import.meta.url);
 const S3Error = require('s3rver/lib/models/error.js') as new (
@@ -43,7 +44,11 @@ function splitPath(path: string): { bucket: string; key: string } | null {
 }
 
 /** The middleware; `requests` receives "METHOD /path?query-names" for every request. */
-export function s3rverExtras(store: ExtrasStore, requests: string[]): Middleware {
+export function s3rverExtras(
+  store: ExtrasStore,
+  requests: string[],
+  options: { listUploads: boolean } = { listUploads: true },
+): Middleware {
   const conditional = new KeyLock();
   return async (ctx, next) => {
     requests.push(`${ctx.method} ${ctx.path}?${Object.keys(ctx.query).sort().join('&')}`);
@@ -55,6 +60,14 @@ export function s3rverExtras(store: ExtrasStore, requests: string[]): Middleware
         throw new S3Error('NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket });
       ctx.type = 'application/xml';
       ctx.body = body;
+      return;
+    }
+    if (ctx.method === 'GET' && bucketOnly && ctx.query.uploads !== undefined && options.listUploads) {
+      // ListMultipartUploads
+      const bucket = decodeURIComponent(bucketOnly[1] ?? '');
+      const dir = store.getResourcePath(bucket, undefined, 'uploads');
+      ctx.type = 'application/xml';
+      ctx.body = await listUploadsXml(bucket, dir, ctx.query.prefix ?? '');
       return;
     }
     const target = splitPath(ctx.path);

@@ -59,8 +59,8 @@ export function rawClient(
   });
 }
 
-/** Starts s3rver on 127.0.0.1 with a random port and a fresh temp directory. */
-export async function startS3rver(): Promise<TestS3> {
+/** Starts s3rver on 127.0.0.1 with a random port and a fresh temp directory (`listUploads: false`: no ListMultipartUploads). */
+export async function startS3rver(options: { listUploads?: boolean } = {}): Promise<TestS3> {
   const base = await mkdtemp(join(tmpdir(), 'vpe-s3rver-'));
   const directory = join(base, 'data');
   const tmp = join(base, 'tmp');
@@ -79,7 +79,7 @@ export async function startS3rver(): Promise<TestS3> {
   server.context.store = store;
 
   const requests: string[] = [];
-  server.middleware.unshift(s3rverExtras(store, requests));
+  server.middleware.unshift(s3rverExtras(store, requests, { listUploads: options.listUploads ?? true }));
 
   const address = await server.run();
   const endpoint = `http://127.0.0.1:${address.port}`;

@@ -10,8 +10,11 @@ export interface SqlRunResult {
   changes: number;
 }
 
-/** Whether a transaction will write (SQLite: BEGIN IMMEDIATE) or only read. */
-export type TransactionMode = 'write' | 'read';
+/**
+ * Whether a transaction will write (SQLite: BEGIN IMMEDIATE), only read, or only insert many rows from a
+ * producer of any speed (`bulk`: a write transaction; pg: no statement timeout, no schema write lock).
+ */
+export type TransactionMode = 'write' | 'read' | 'bulk';
 
 /**
  * The async driver interface the shared repositories run on. SQL text reaching an executor has already

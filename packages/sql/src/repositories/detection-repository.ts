@@ -125,7 +125,7 @@ export class SqlDetectionRepository implements DetectionRepository {
       }
       if (used > 0) await flush();
       return n;
-    });
+    }, 'bulk');
     return withEntity('detection batch', 'insertMany', work);
   }
 

@@ -27,6 +27,7 @@ import { jobMapper } from '../mapping/job-row.js';
 import { insertSql } from '../mapping/table-mapper.js';
 import { fetchPage } from '../query/keyset.js';
 import { type RepoContext, withEntity } from './context.js';
+import { lostUpdate } from './lost-update.js';
 
 const INSERT = insertSql(jobMapper);
 
@@ -162,12 +163,14 @@ export class SqlJobRepository implements JobRepository {
         next.completedAt === null ? null : d.timestamp(next.completedAt),
         id,
       ];
-      await tx.run(
+      // The status read above guards the write: a job deleted or moved meanwhile updates no row.
+      const { changes } = await tx.run(
         d.sql(
-          'UPDATE processing_jobs SET status = ?, progress = ?, output_key = ?, error_message = ?, completed_at = ? WHERE id = ?',
+          'UPDATE processing_jobs SET status = ?, progress = ?, output_key = ?, error_message = ?, completed_at = ? WHERE id = ? AND status = ?',
         ),
-        params,
+        [...params, job.status],
       );
+      if (changes !== 1) throw await lostUpdate(tx, d, 'processing_jobs', 'job', [id]);
       return next;
     }, 'write');
   }

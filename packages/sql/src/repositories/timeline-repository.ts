@@ -20,6 +20,7 @@ import { insertSql } from '../mapping/table-mapper.js';
 import { timelineMapper, versionInfoFromRow } from '../mapping/timeline-row.js';
 import { fetchPage } from '../query/keyset.js';
 import { laterThan, type RepoContext, withEntity } from './context.js';
+import { lostUpdate } from './lost-update.js';
 
 const INSERT = insertSql(timelineMapper);
 const LATEST = 'SELECT * FROM timelines WHERE id = ? ORDER BY version DESC LIMIT 1';
@@ -169,12 +170,17 @@ export class SqlTimelineRepository implements TimelineRepository {
         throw notFound(version === undefined ? 'timeline' : `timeline version ${version} of`, id);
       if (!from.includes(timeline.status)) throw illegalTransition('timeline', id, timeline.status, to);
       const updated: Timeline = { ...timeline, status: to, updatedAt: laterThan(timeline.updatedAt) };
-      await tx.run(d.sql('UPDATE timelines SET status = ?, updated_at = ? WHERE id = ? AND version = ?'), [
-        to,
-        d.timestamp(updated.updatedAt),
-        id,
-        timeline.version,
-      ]);
+      // The status read above guards the write: a version deleted or moved meanwhile updates no row.
+      const { changes } = await tx.run(
+        d.sql('UPDATE timelines SET status = ?, updated_at = ? WHERE id = ? AND version = ? AND status = ?'),
+        [to, d.timestamp(updated.updatedAt), id, timeline.version, timeline.status],
+      );
+      if (changes !== 1) {
+        throw await lostUpdate(tx, d, 'timelines', `timeline version ${timeline.version} of`, [
+          id,
+          timeline.version,
+        ]);
+      }
       return updated;
     }, 'write');
   }

@@ -229,7 +229,7 @@ export abstract class SqlStorage implements BaseStorage {
           this.options.bulkInsertBatchSize,
           this.options.deferConstraints,
         ),
-      'write',
+      'bulk',
     );
   }
 

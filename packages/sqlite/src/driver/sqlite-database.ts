@@ -68,7 +68,7 @@ export class SqliteDatabase implements SqlDatabase {
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, mode: TransactionMode = 'write'): Promise<T> {
     if (this.txOpen && insideTransactionOf(this)) return fn(this.tx);
     return this.mutex.run(async () => {
-      this.execNow(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      this.execNow(mode === 'read' ? 'BEGIN' : 'BEGIN IMMEDIATE');
       this.txOpen = true;
       try {
         const result = await fn(this.tx);

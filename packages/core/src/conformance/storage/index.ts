@@ -2,6 +2,7 @@ import type { StorageCase } from '../types.js';
 import { annotationCases } from './annotations.js';
 import { auditCases } from './audit.js';
 import { cascadeCases } from './cascades.js';
+import { collationCases } from './collation.js';
 import { concurrencyCases } from './concurrency.js';
 import { detectionCases } from './detections.js';
 import { exportImportCases } from './export-import.js';
@@ -33,6 +34,7 @@ export const storageCasesByArea: Readonly<Record<string, readonly StorageCase[]>
   validation: validationCases,
   pagination: paginationCases,
   ordering: orderingCases,
+  collation: collationCases,
   unicode: unicodeCases,
   maintenance: maintenanceCases,
   'export-import': exportImportCases,

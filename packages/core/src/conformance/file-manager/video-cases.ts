@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { rejectsWithCode } from '../../../src/conformance/assert.js';
-import { FileManager, StorageConfigSchema } from '../../../src/index.js';
+import { FileManager, StorageConfigSchema } from '../../index.js';
+import { rejectsWithCode } from '../assert.js';
 import { allKeys, chunked, type HarnessFactory, readKey, useContext } from './harness.js';
+import { gradientPng } from './image-fixtures.js';
 import { avi, ebml, isoBmff } from './media.js';
 import { CorruptReadsStore } from './store-views.js';
 
@@ -84,9 +84,7 @@ export function videoCases(factory: HarnessFactory): void {
     });
 
     const refused = async () => ({
-      png: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } })
-        .png()
-        .toBuffer(),
+      png: await gradientPng(8, 8),
       text: Buffer.from('hello, this is not a video\n'.repeat(50)),
       m4a: isoBmff('M4A '),
       empty: Buffer.alloc(0),

@@ -1,7 +1,7 @@
 import { link, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { patternBytes, rejectsWithCode } from '../../../src/conformance/assert.js';
+import { patternBytes, rejectsWithCode } from '../assert.js';
 import { type HarnessFactory, useContext } from './harness.js';
 import { ForwardingStore } from './store-views.js';
 

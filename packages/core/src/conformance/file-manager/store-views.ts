@@ -5,12 +5,13 @@ import type {
   FileInfo,
   FileStore,
   GetOptions,
+  IncompleteCleanup,
   ListEntry,
   ListOptions,
   Page,
   PutOptions,
   SignedUrlOptions,
-} from '../../../src/index.js';
+} from '../../index.js';
 
 /** Forwards every call to `inner`; subclasses change one behaviour. Has no `pathOf`: looks remote. */
 export class ForwardingStore implements FileStore {
@@ -97,5 +98,20 @@ export class RacingListStore extends ForwardingStore {
       await hook();
     }
     return page;
+  }
+}
+
+/** Has a `cleanupIncomplete` that records its ages and reports `result` (proves cleanup calls it). */
+export class IncompleteSpyStore extends ForwardingStore {
+  readonly ages: number[] = [];
+  constructor(
+    inner: FileStore,
+    private readonly result: IncompleteCleanup,
+  ) {
+    super(inner);
+  }
+  async cleanupIncomplete(olderThanMs: number): Promise<IncompleteCleanup> {
+    this.ages.push(olderThanMs);
+    return this.result;
   }
 }

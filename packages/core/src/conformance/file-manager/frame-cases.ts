@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { rejectsWithCode } from '../../../src/conformance/assert.js';
+import { rejectsWithCode } from '../assert.js';
 import { allKeys, type HarnessFactory, readKey, useContext } from './harness.js';
-import { gradientPng, gradientRaw, noiseRaw } from './image-fixtures.js';
+import { gradientPng, gradientRaw, imageMetadata, noiseRaw } from './image-fixtures.js';
 
 const NOW = new Date('2026-12-04T10:00:00Z');
 
@@ -28,7 +27,7 @@ export function frameCases(factory: HarnessFactory): void {
       const bytes = await readKey(fm, stored.key);
       expect(bytes.length).toBe(stored.size);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(stored.sha256);
-      const meta = await sharp(bytes).metadata();
+      const meta = await imageMetadata(bytes);
       expect([meta.format, meta.width, meta.height]).toEqual(['png', 1920, 1440]);
       expect((await ctx.harness.store.head(stored.key))?.contentType).toBe('image/png');
     });
@@ -47,7 +46,7 @@ export function frameCases(factory: HarnessFactory): void {
         now: NOW,
       });
       expect([small.width, small.height]).toEqual([320, 200]);
-      expect((await sharp(await readKey(fm, small.key)).metadata()).width).toBe(320);
+      expect((await imageMetadata(await readKey(fm, small.key))).width).toBe(320);
     });
 
     it('accepts raw pixels ({ data, width, height, channels })', async () => {
@@ -71,7 +70,7 @@ export function frameCases(factory: HarnessFactory): void {
       expect(stored.format).toBe('jpeg');
       const bytes = await readKey(fm, stored.key);
       expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
-      expect((await sharp(bytes).metadata()).format).toBe('jpeg');
+      expect((await imageMetadata(bytes)).format).toBe('jpeg');
       // The same frame with a higher limit stays PNG: the switch depends on the PNG's size.
       const png = await ctx.manager({ files: { maxImageBytes: 8 * 1024 * 1024 } }).storeFrameImage(noise, {
         annotationId: 'noisy',

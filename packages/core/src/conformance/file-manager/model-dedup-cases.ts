@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { patternBytes, rejectsWithCode } from '../../../src/conformance/assert.js';
-import { blobKey, blobShaOf, blobTouchKey, POINTER_CONTENT_TYPE } from '../../../src/index.js';
+import { blobKey, blobShaOf, blobTouchKey, POINTER_CONTENT_TYPE } from '../../index.js';
+import { patternBytes, rejectsWithCode } from '../assert.js';
 import { allKeys, chunked, type HarnessFactory, readKey, useContext } from './harness.js';
 import { gradientPng } from './image-fixtures.js';
 import { isoBmff } from './media.js';
@@ -79,10 +79,13 @@ export function modelAndDedupCases(factory: HarnessFactory): void {
       });
       expect(await fm.delete(b.key)).toBe(true);
       expect(await fm.cleanup({ references: refs, now: later })).toEqual({
+        videosRemoved: 0,
+        outputsRemoved: 0,
         framesRemoved: 0,
         modelsRemoved: 0,
         tempRemoved: 0,
         blobsRemoved: 1,
+        incompleteRemoved: 0,
         bytesFreed: 5000,
       });
       expect(await allKeys(ctx.harness.store)).toEqual([]);

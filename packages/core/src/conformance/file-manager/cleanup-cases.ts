@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { patternBytes, rejectsWithCode, sleep } from '../../../src/conformance/assert.js';
-import { blobShaOf, type CleanupOptions, type FileReference } from '../../../src/index.js';
+import { blobShaOf, type CleanupOptions, type FileReference } from '../../index.js';
+import { patternBytes, rejectsWithCode, sleep } from '../assert.js';
 import { allKeys, type HarnessFactory, readKey, useContext } from './harness.js';
 import { gradientPng } from './image-fixtures.js';
 import { isoBmff } from './media.js';
@@ -14,12 +14,14 @@ async function* refs(keys: string[]): AsyncGenerator<FileReference> {
   for (const key of keys) yield { key, table: 'annotations', id: key, column: 'path' } as FileReference;
 }
 
-/** cleanup: orphans removed with exact counts and bytes; videos, other areas and referenced keys kept. */
+/** cleanup: orphans removed with exact counts and bytes; other areas and referenced keys kept. */
 export function cleanupCases(factory: HarnessFactory): void {
   describe('cleanup', () => {
     const ctx = useContext(factory);
 
-    async function populate(fm: ReturnType<typeof ctx.manager>) {
+    // `gapMs` between the old and the young temp file: over 1 s where the test needs them told apart, since S3
+    // reports times to the second.
+    async function populate(fm: ReturnType<typeof ctx.manager>, gapMs = 30) {
       const store = ctx.harness.store;
       const frames = [];
       for (let i = 0; i < 5; i++) {
@@ -43,39 +45,41 @@ export function cleanupCases(factory: HarnessFactory): void {
       await store.put('cache/thumb', Buffer.alloc(200));
       await store.put('annotations/notes.txt', Buffer.alloc(100));
       const oldTemp = await store.put('temp/old', Buffer.alloc(700));
-      await sleep(30);
+      await sleep(gapMs);
       const youngTemp = await store.put('temp/young', Buffer.alloc(900));
       return { frames, models, video, oldTemp, youngTemp };
     }
 
     for (const form of ['Set', 'AsyncIterable<FileReference>'] as const) {
-      it(`removes unreferenced frames and models and old temp files, exactly (references as ${form})`, async () => {
+      it(`removes unreferenced outputs, frames and models and old temp files, exactly (references as ${form})`, async () => {
         const fm = ctx.manager();
-        const s = await populate(fm);
-        const keep = [s.frames[1]!.key, s.frames[3]!.key, s.models[0]!.key];
+        const s = await populate(fm, 1100);
+        const keep = [s.frames[1]!.key, s.frames[3]!.key, s.models[0]!.key, s.video.key];
         const before = await allKeys(ctx.harness.store);
-        // young temp is exactly tempMaxAge old, the old one 30 ms more: only the old one goes.
-        const now = new Date(Date.parse(s.youngTemp.lastModified) + 24 * HOUR);
+        // young temp is exactly tempMaxAge old (as listed), the old one over 1 s more: only the old one goes.
+        const listed = (await ctx.harness.store.list({ prefix: 'temp/young' })).items[0]!;
+        const now = new Date(Date.parse(listed.lastModified) + 24 * HOUR);
         const result = await fm.cleanup({ references: form === 'Set' ? new Set(keep) : refs(keep), now });
         const removedFrames = [s.frames[0]!, s.frames[2]!, s.frames[4]!];
         expect(result).toEqual({
+          videosRemoved: 0,
+          outputsRemoved: 1,
           framesRemoved: 3,
           modelsRemoved: 1,
           tempRemoved: 1,
           blobsRemoved: 0,
-          bytesFreed: removedFrames.reduce((n, f) => n + f.size, 0) + 2000 + 700,
+          incompleteRemoved: 0,
+          bytesFreed: removedFrames.reduce((n, f) => n + f.size, 0) + 2000 + 700 + 300,
         });
         const after = await allKeys(ctx.harness.store);
-        const gone = [...removedFrames.map((f) => f.key), s.models[1]!.key, 'temp/old'];
-        expect(after).toEqual(before.filter((k) => !gone.includes(k)));
-        for (const kept of [
-          ...keep,
-          s.video.key,
-          'temp/young',
+        const gone = [
+          ...removedFrames.map((f) => f.key),
+          s.models[1]!.key,
+          'temp/old',
           'output/202612/render.mp4',
-          'cache/thumb',
-          'annotations/notes.txt',
-        ]) {
+        ];
+        expect(after).toEqual(before.filter((k) => !gone.includes(k)));
+        for (const kept of [...keep, s.video.key, 'temp/young', 'cache/thumb', 'annotations/notes.txt']) {
           expect(after).toContain(kept);
         }
       });
@@ -86,17 +90,26 @@ export function cleanupCases(factory: HarnessFactory): void {
       await populate(fm);
       const none = await fm.cleanup({ references: new Set(['temp/old']) });
       expect(none).toEqual({
+        videosRemoved: 0,
+        outputsRemoved: 0,
         framesRemoved: 0,
         modelsRemoved: 0,
         tempRemoved: 0,
         blobsRemoved: 0,
+        incompleteRemoved: 0,
         bytesFreed: 0,
       });
       const later = await fm.cleanup({
         references: new Set(['temp/old']),
         now: new Date(Date.now() + 48 * HOUR),
       });
-      expect(later).toMatchObject({ framesRemoved: 5, modelsRemoved: 2, tempRemoved: 1 });
+      expect(later).toMatchObject({
+        videosRemoved: 1,
+        outputsRemoved: 1,
+        framesRemoved: 5,
+        modelsRemoved: 2,
+        tempRemoved: 1,
+      });
       expect(await ctx.harness.store.exists('temp/old')).toBe(true);
     });
 
@@ -109,10 +122,18 @@ export function cleanupCases(factory: HarnessFactory): void {
         references: new Set<string>(),
         now: new Date(Date.now() + 48 * HOUR),
       });
-      expect(result).toMatchObject({ framesRemoved: 5, modelsRemoved: 2, tempRemoved: 2 });
-      expect(paged.listCalls).toBeGreaterThanOrEqual(3 + 1 + 2);
+      expect(result).toMatchObject({
+        videosRemoved: 1,
+        outputsRemoved: 1,
+        framesRemoved: 5,
+        modelsRemoved: 2,
+        tempRemoved: 2,
+      });
+      expect(paged.listCalls).toBeGreaterThanOrEqual(1 + 1 + 3 + 1 + 2);
       expect(
-        (await allKeys(ctx.harness.store)).filter((k) => /^(annotations\/frames|models|temp)\//.test(k)),
+        (await allKeys(ctx.harness.store)).filter((k) =>
+          /^(videos|output|annotations\/frames|models|temp)\//.test(k),
+        ),
       ).toEqual([]);
     });
 
@@ -126,12 +147,16 @@ export function cleanupCases(factory: HarnessFactory): void {
       const video = await fm.storeVideo(Readable.from([isoBmff('isom', 3000)]), { id: 'v', now: NOW });
       const pointerSize = async (k: string) => (await ctx.harness.store.head(k))!.size;
       const expectedBytes = (await pointerSize(a.key)) + (await pointerSize(c.key)) + c.size;
-      const result = await fm.cleanup({ references: new Set([b.key]), now: new Date(Date.now() + 2 * HOUR) });
+      const later = new Date(Date.now() + 2 * HOUR);
+      const result = await fm.cleanup({ references: new Set([b.key, video.key]), now: later });
       expect(result).toEqual({
+        videosRemoved: 0,
+        outputsRemoved: 0,
         framesRemoved: 2,
         modelsRemoved: 0,
         tempRemoved: 0,
         blobsRemoved: 1,
+        incompleteRemoved: 0,
         bytesFreed: expectedBytes,
       });
       const keys = await allKeys(ctx.harness.store);
@@ -190,6 +215,8 @@ export function cleanupCases(factory: HarnessFactory): void {
       expect(await allKeys(ctx.harness.store)).toEqual(before);
       // Zero is a valid age: everything unreferenced goes at once.
       expect(await fm.cleanup({ references, graceMs: 0, tempMaxAgeMs: 0 })).toMatchObject({
+        videosRemoved: 1,
+        outputsRemoved: 1,
         framesRemoved: 5,
         modelsRemoved: 2,
         tempRemoved: 2,

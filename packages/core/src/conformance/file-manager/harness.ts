@@ -2,14 +2,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { readAll } from '../../../src/conformance/assert.js';
-import { FileManager, type FileManagerOptions, type FileStore } from '../../../src/index.js';
+import { FileManager, type FileManagerOptions, type FileStore } from '../../index.js';
+import { readAll } from '../assert.js';
 
 /** A fresh, empty FileStore for one test. */
 export interface StoreHarness {
   store: FileStore;
   /** The file behind a key when the store is on local disk (enables the overwrite cases of secure delete). */
   localPath?: (key: string) => string | null;
+  /**
+   * Leaves one abandoned in-flight upload in the store's own temp area, as a killed `put` would (stores with
+   * `cleanupIncomplete`); resolves to a check of whether that leftover is still there.
+   */
+  abandonUpload?: () => Promise<() => Promise<boolean>>;
   dispose(): Promise<void>;
 }
 

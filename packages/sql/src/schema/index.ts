@@ -1,0 +1,1 @@
+export { SCHEMA_SHAPE, type SchemaShape } from './schema-shape.js';
