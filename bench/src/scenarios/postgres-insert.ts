@@ -1,17 +1,15 @@
 // Bulk insert of detections into PostgreSQL: the adapter (validation + COPY inside its transaction) vs
 // raw pg `COPY FROM STDIN` of the same rows, and vs one prepared INSERT per row in one transaction.
 // Same server, same schema (the adapter's migration), same ids; runs interleave, best of ROUNDS.
-// The fixtures below are shared with postgres-query.ts (run.ts treats every file here as a scenario).
+// The PostgreSQL fixtures below are shared with postgres-query.ts; the backend-neutral ones live in ../fixtures.ts.
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DetectionInput } from '@vpe-storage/core';
 import { copyText, PostgresStorage } from '@vpe-storage/postgres';
+import { ensureBenchVideo, makeDetections } from '../fixtures.js';
 import { now, type Scenario, throughputRow } from '../measure.js';
-import { DURATION, makeDetections, VIDEO_ID } from './sqlite-insert.js';
-
-export { DURATION, makeDetections, VIDEO_ID };
 
 /** The part of a raw pg Client the baselines use (bench has no @types/pg). */
 export interface RawClient {
@@ -53,18 +51,7 @@ export async function benchDatabase(): Promise<{ url: string; drop(): Promise<vo
 export async function openAdapter(url: string, bulkInsertBatchSize?: number): Promise<PostgresStorage> {
   const storage = new PostgresStorage({ url, ...(bulkInsertBatchSize ? { bulkInsertBatchSize } : {}) });
   await storage.initialize();
-  if (!(await storage.videos.get(VIDEO_ID))) {
-    await storage.videos.create({
-      id: VIDEO_ID,
-      filename: 'bench.mp4',
-      fileKey: 'videos/bench.mp4',
-      duration: DURATION,
-      frameRate: 30,
-      width: 1920,
-      height: 1080,
-      fileSize: 1,
-    });
-  }
+  await ensureBenchVideo(storage);
   return storage;
 }
 

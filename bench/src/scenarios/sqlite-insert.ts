@@ -1,12 +1,13 @@
 // Bulk insert of detections: the adapter (validation included) vs raw better-sqlite3 with the same
 // schema, pragmas, prepared statement, single transaction and ids. Runs alternate, best of ROUNDS.
-// The fixtures below are shared with sqlite-query.ts (run.ts treats every file here as a scenario).
+// The SQLite fixtures below are shared with sqlite-query.ts; the backend-neutral ones live in ../fixtures.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DetectionInput, newId } from '@vpe-storage/core';
+import type { DetectionInput } from '@vpe-storage/core';
 import { SQLITE_MIGRATIONS, SqliteStorage } from '@vpe-storage/sqlite';
+import { DURATION, ensureBenchVideo, makeDetections, VIDEO_ID } from '../fixtures.js';
 import { now, type Scenario, throughputRow, withPeakRss } from '../measure.js';
 
 /** The part of a raw better-sqlite3 connection the baselines use (bench has no @types/better-sqlite3). */
@@ -25,10 +26,6 @@ const Database = createRequire(import.meta.url)('better-sqlite3') as new (
   file: string,
   options?: object,
 ) => RawDb;
-
-export const VIDEO_ID = 'bench-video';
-/** Seconds of video the detections spread over. */
-export const DURATION = 3600;
 
 /** A temp folder for one scenario. */
 export function benchDir(): { dir: string; cleanup(): void } {
@@ -55,43 +52,11 @@ export function openRaw(file: string): RawDb {
   return db;
 }
 
-/** `n` detection inputs with fixed UUIDv7 ids, timestamps spread over the video. */
-export function makeDetections(n: number): DetectionInput[] {
-  const out: DetectionInput[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const timestamp = (i * DURATION) / n;
-    out[i] = {
-      // uuidv7 builds its string by concatenation; a flat copy keeps the one-time flattening cost out of
-      // whichever side happens to touch the ids first.
-      id: Buffer.from(newId(), 'latin1').toString('latin1'),
-      videoId: VIDEO_ID,
-      timestamp,
-      frameNumber: Math.floor(timestamp * 30),
-      detectorType: 'ocr',
-      bbox: { x: (i * 7) % 1800, y: (i * 13) % 1000, width: 64, height: 32 },
-      confidence: (i % 100) / 100,
-      needsReview: i % 50 === 0,
-    };
-  }
-  return out;
-}
-
 /** The adapter on a new file (its migration creates the same schema) with the bench video. */
 export async function openAdapter(file: string): Promise<SqliteStorage> {
   const storage = new SqliteStorage({ path: file });
   await storage.initialize();
-  if (!(await storage.videos.get(VIDEO_ID))) {
-    await storage.videos.create({
-      id: VIDEO_ID,
-      filename: 'bench.mp4',
-      fileKey: 'videos/bench.mp4',
-      duration: DURATION,
-      frameRate: 30,
-      width: 1920,
-      height: 1080,
-      fileSize: 1,
-    });
-  }
+  await ensureBenchVideo(storage);
   return storage;
 }
 

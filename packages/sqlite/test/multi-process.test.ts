@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { type ChildRun, spawnTsChild } from '@vpe-storage/core/conformance';
 import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import { SqliteStorage } from '../src/index.js';
@@ -19,32 +19,8 @@ interface WriterResult {
 }
 
 /** Runs one writer process on `file`; resolves with its JSON line and exit code. */
-function runWriter(
-  file: string,
-  worker: string,
-): Promise<{ result: WriterResult | null; status: number | null; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@vpe-storage/source', '--import', 'tsx', WRITER, file, worker, String(WRITES)],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', fail);
-    child.on('close', (status) => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      let result: WriterResult | null = null;
-      try {
-        result = JSON.parse(line) as WriterResult;
-      } catch {
-        result = null;
-      }
-      done({ result, status, stderr });
-    });
-  });
+function runWriter(file: string, worker: string): Promise<ChildRun<WriterResult>> {
+  return spawnTsChild<WriterResult>(WRITER, [file, worker, String(WRITES)], { cwd: ROOT });
 }
 
 test(`${PROCESSES} processes × ${WRITES} writes on one fresh file: one migration, no BUSY, every row there`, {

@@ -11,6 +11,30 @@ import {
 
 /** Lifecycle of one timeline version: draft → approved → processed, any → archived. */
 export const TIMELINE_STATUSES = ['draft', 'approved', 'processed', 'archived'] as const;
+/** One status of a timeline version. */
+export type TimelineStatus = (typeof TIMELINE_STATUSES)[number];
+/** A status-changing action on a timeline version. */
+export type TimelineAction = 'approve' | 'markProcessed' | 'archive';
+/** One timeline transition: the statuses it may start from and the status it leads to. */
+export interface TimelineTransition {
+  /** Statuses the version may have before the action. */
+  readonly from: readonly TimelineStatus[];
+  /** Status the version has after the action. */
+  readonly to: TimelineStatus;
+}
+
+/** The legal timeline transitions by action; any other starting status is a `CONFLICT`. */
+export const TIMELINE_TRANSITIONS: Readonly<Record<TimelineAction, TimelineTransition>> = {
+  approve: { from: ['draft'], to: 'approved' },
+  markProcessed: { from: ['approved'], to: 'processed' },
+  archive: { from: ['draft', 'approved', 'processed'], to: 'archived' },
+};
+
+/** The transition of `action` (its allowed starting statuses and its target status). */
+export function timelineTransition(action: TimelineAction): TimelineTransition {
+  return TIMELINE_TRANSITIONS[action];
+}
+
 /** How a region is hidden. */
 export const BLUR_TYPES = ['gaussian', 'pixelate', 'solid', 'box'] as const;
 /** How a region's box moves between key frames. */
@@ -69,8 +93,6 @@ export const TimelineVersionInfoSchema = TimelineSchema.pick({
   updatedAt: true,
 });
 
-/** One status of a timeline version. */
-export type TimelineStatus = (typeof TIMELINE_STATUSES)[number];
 /** One stored blur region. */
 export type BlurRegion = z.infer<typeof BlurRegionSchema>;
 /** What a caller gives for one blur region (before defaults). */

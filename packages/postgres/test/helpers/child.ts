@@ -1,5 +1,7 @@
-import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { type ChildRun, spawnTsChild } from '@vpe-storage/core/conformance';
+
+export type { ChildRun };
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..', '..');
 
@@ -8,35 +10,7 @@ export function fixture(name: string): string {
   return join(import.meta.dirname, '..', 'fixtures', name);
 }
 
-/** What a child process printed last (one JSON line), its exit status and its stderr. */
-export interface ChildRun<R> {
-  result: R | null;
-  status: number | null;
-  stderr: string;
-}
-
 /** Runs a TypeScript fixture in a child node process on the workspace sources. */
 export function runChild<R>(script: string, args: readonly string[]): Promise<ChildRun<R>> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@vpe-storage/source', '--import', 'tsx', script, ...args],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', fail);
-    child.on('close', (status) => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      let result: R | null = null;
-      try {
-        result = JSON.parse(line) as R;
-      } catch {
-        result = null;
-      }
-      done({ result, status, stderr });
-    });
-  });
+  return spawnTsChild<R>(script, args, { cwd: ROOT });
 }

@@ -1,5 +1,6 @@
 import {
   checkDetectionFilter,
+  checkDetectionItems,
   checkId,
   checkIds,
   checkName,
@@ -16,7 +17,6 @@ import {
   type Page,
   type PageRequest,
   prepareDetection,
-  StorageError,
 } from '@vpe-storage/core';
 import type { SqlValue } from '../executor/sql-executor.js';
 import { detectionMapper } from '../mapping/detection-row.js';
@@ -25,12 +25,6 @@ import { getOne, type RepoContext, withEntity } from './context.js';
 
 const COLUMN_COUNT = detectionMapper.columns.length;
 
-function isIterable(value: unknown): value is Iterable<unknown> | AsyncIterable<unknown> {
-  return (
-    typeof value === 'object' && value !== null && (Symbol.iterator in value || Symbol.asyncIterator in value)
-  );
-}
-
 /** DetectionRepository over SQL: bulk inserts in batches inside one transaction, keyset range queries. */
 export class SqlDetectionRepository implements DetectionRepository {
   /** Runs on the executor of `ctx` (the root one, or a transaction's). */
@@ -38,12 +32,7 @@ export class SqlDetectionRepository implements DetectionRepository {
 
   /** Inserts every detection or none; arrays are fully validated before any SQL runs. */
   async insertMany(items: Iterable<DetectionInput> | AsyncIterable<DetectionInput>): Promise<number> {
-    if (!isIterable(items)) {
-      throw new StorageError(
-        'VALIDATION',
-        'invalid detections: pass an array or an (async) iterable of detections',
-      );
-    }
+    checkDetectionItems(items);
     const now = nowIso();
     // Arrays get a cheap pre-pass: an invalid item anywhere rejects the call before the first statement,
     // and the rows pass below need not check again. Items only zod accepts keep their parsed record.

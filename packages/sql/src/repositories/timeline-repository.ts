@@ -12,8 +12,9 @@ import {
   type Timeline,
   type TimelineInput,
   type TimelineRepository,
-  type TimelineStatus,
+  type TimelineTransition,
   type TimelineVersionInfo,
+  timelineTransition,
 } from '@vpe-storage/core';
 import type { SqlExecutor } from '../executor/sql-executor.js';
 import { insertSql } from '../mapping/table-mapper.js';
@@ -121,22 +122,17 @@ export class SqlTimelineRepository implements TimelineRepository {
     const tid = checkId(id);
     const v = checkVersion(version);
     checkName(approvedBy, 'approvedBy');
-    return this.transition(tid, v, ['draft'], 'approved');
+    return this.transition(tid, v, timelineTransition('approve'));
   }
 
   /** approved → processed. */
   async markProcessed(id: string, version?: number): Promise<Timeline> {
-    return this.transition(checkId(id), checkVersion(version), ['approved'], 'processed');
+    return this.transition(checkId(id), checkVersion(version), timelineTransition('markProcessed'));
   }
 
   /** draft, approved or processed → archived. */
   async archive(id: string, version?: number): Promise<Timeline> {
-    return this.transition(
-      checkId(id),
-      checkVersion(version),
-      ['draft', 'approved', 'processed'],
-      'archived',
-    );
+    return this.transition(checkId(id), checkVersion(version), timelineTransition('archive'));
   }
 
   /** Deletes every version; their jobs go by cascade. */
@@ -160,8 +156,7 @@ export class SqlTimelineRepository implements TimelineRepository {
   private transition(
     id: string,
     version: number | undefined,
-    from: readonly TimelineStatus[],
-    to: TimelineStatus,
+    { from, to }: TimelineTransition,
   ): Promise<Timeline> {
     const { d } = this.ctx;
     return this.ctx.exec.transaction(async (tx) => {

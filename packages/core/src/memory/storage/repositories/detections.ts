@@ -1,13 +1,12 @@
 import type { Page, PageRequest } from '../../../contracts/page.js';
 import type { DetectionFilter, DetectionRepository } from '../../../contracts/repositories.js';
 import { checkId, checkName, checkRange } from '../../../domain/arguments.js';
+import { checkDetectionItems } from '../../../domain/detection-items.js';
 import { checkDetectionFilter, checkIds, checkOptionalId } from '../../../domain/filters.js';
 import { prepareDetection } from '../../../domain/prepare.js';
-import { StorageError } from '../../../errors/storage-error.js';
 import { nowIso } from '../../../ids/new-id.js';
 import type { Detection, DetectionInput } from '../../../schemas/detection.js';
 import { alreadyExists, missingParent } from '../errors.js';
-import { isIterable } from '../iterables.js';
 import { pageOf } from '../paging.js';
 import { copy, type MemoryDb } from '../tables.js';
 
@@ -18,12 +17,7 @@ export class MemoryDetectionRepository implements DetectionRepository {
 
   /** Validates every item, then checks every constraint, then inserts all: all or none. */
   async insertMany(items: Iterable<DetectionInput> | AsyncIterable<DetectionInput>): Promise<number> {
-    if (!isIterable(items)) {
-      throw new StorageError(
-        'VALIDATION',
-        'invalid detections: pass an array or an (async) iterable of detections',
-      );
-    }
+    checkDetectionItems(items);
     const now = nowIso();
     const records: Detection[] = [];
     for await (const item of items) records.push(prepareDetection(item, now, records.length));

@@ -4,11 +4,12 @@ import { checkId, checkName, checkVersion, illegalTransition } from '../../../do
 import { prepareTimeline } from '../../../domain/prepare.js';
 import { notFound, StorageError } from '../../../errors/storage-error.js';
 import { nowIso } from '../../../ids/new-id.js';
-import type {
-  Timeline,
-  TimelineInput,
-  TimelineStatus,
-  TimelineVersionInfo,
+import {
+  type Timeline,
+  type TimelineInput,
+  type TimelineTransition,
+  type TimelineVersionInfo,
+  timelineTransition,
 } from '../../../schemas/timeline.js';
 import { deleteTimelineRows } from '../cascade.js';
 import { missingParent } from '../errors.js';
@@ -90,22 +91,17 @@ export class MemoryTimelineRepository implements TimelineRepository {
     const tid = checkId(id);
     const v = checkVersion(version);
     checkName(approvedBy, 'approvedBy');
-    return this.transition(tid, v, ['draft'], 'approved');
+    return this.transition(tid, v, timelineTransition('approve'));
   }
 
   /** approved → processed. */
   async markProcessed(id: string, version?: number): Promise<Timeline> {
-    return this.transition(checkId(id), checkVersion(version), ['approved'], 'processed');
+    return this.transition(checkId(id), checkVersion(version), timelineTransition('markProcessed'));
   }
 
   /** draft, approved or processed → archived. */
   async archive(id: string, version?: number): Promise<Timeline> {
-    return this.transition(
-      checkId(id),
-      checkVersion(version),
-      ['draft', 'approved', 'processed'],
-      'archived',
-    );
+    return this.transition(checkId(id), checkVersion(version), timelineTransition('archive'));
   }
 
   /** Deletes every version and their jobs. */
@@ -123,12 +119,7 @@ export class MemoryTimelineRepository implements TimelineRepository {
   }
 
   /** Moves one version to `to` when its status is one of `from`; `NOT_FOUND`/`CONFLICT` otherwise. */
-  protected transition(
-    id: string,
-    version: number | undefined,
-    from: readonly TimelineStatus[],
-    to: TimelineStatus,
-  ): Timeline {
+  protected transition(id: string, version: number | undefined, { from, to }: TimelineTransition): Timeline {
     const timeline = this.find(id, version);
     if (!timeline) throw notFound(version === undefined ? 'timeline' : `timeline version ${version} of`, id);
     if (!from.includes(timeline.status)) throw illegalTransition('timeline', id, timeline.status, to);
