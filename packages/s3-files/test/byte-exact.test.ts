@@ -45,9 +45,10 @@ describe('byte-exact streamed puts', () => {
 
       const parts = calls.filter((c) => c.startsWith('PUT') && c.includes('partNumber'));
       if (size > 5 * MiB) {
-        // Multipart into the temp area, then one server-side copy to the final key.
+        // Multipart straight to the final key, then the sha256 sidecar; no temp object, no copy.
         expect(parts.length).toBe(3);
-        expect(calls.some((c) => c.startsWith('PUT') && c.includes('.vpe-tmp/'))).toBe(true);
+        expect(calls.some((c) => c.includes('.vpe-tmp/'))).toBe(false);
+        expect(calls.some((c) => c.startsWith('PUT') && c.includes('.vpe-meta/'))).toBe(true);
         expect(await s3.pendingUploads(BUCKET)).toEqual([]);
       } else {
         expect(parts.length).toBe(0);

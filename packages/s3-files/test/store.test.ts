@@ -2,11 +2,16 @@
 // objects written by other tools, and S3 error codes.
 
 import { inspect } from 'node:util';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { readAll } from '@vpe-storage/core/conformance';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { S3FileStore } from '../src/index.js';
-import { TEMP_DIR } from '../src/index.js';
+import { META_DIR, TEMP_DIR } from '../src/index.js';
 import { pattern, sha256, streamOf } from './helpers/bytes.js';
 import { openStore } from './helpers/open-store.js';
 import { startS3rver, type TestS3 } from './helpers/s3rver-server.js';
@@ -126,7 +131,7 @@ describe('the multipart path (bodies above the threshold)', () => {
     await store.close();
   });
 
-  test('user metadata, content type and the sha256 header all land on the final object', async () => {
+  test('user metadata and content type land on the final object, the sha256 in its sidecar', async () => {
     const store = multipartStore();
     const source = pattern(6 * MiB, 5);
     await store.put('meta.bin', streamOf(source), {
@@ -136,12 +141,132 @@ describe('the multipart path (bodies above the threshold)', () => {
     const head = await s3.raw.send(
       new HeadObjectCommand({ Bucket: BUCKET, Key: `${prefixOf(store)}meta.bin` }),
     );
-    expect(head.Metadata?.sha256).toBe(sha256(source));
+    expect(head.Metadata?.sha256).toBeUndefined();
     expect(head.ContentType).toBe('video/mp4');
+    const sidecar = JSON.parse(
+      (await s3.readRaw(BUCKET, `${prefixOf(store)}${META_DIR}meta.bin.json`))?.toString() ?? '{}',
+    ) as Record<string, unknown>;
+    expect(sidecar.sha256).toBe(sha256(source));
     expect(await store.head('meta.bin')).toMatchObject({
       metadata: { owner: 'zoë', frames: '12' },
       size: source.length,
+      sha256: sha256(source),
     });
+    await store.close();
+  });
+});
+
+describe('large puts without expectedSha256: straight to the key, sha256 in a sidecar', () => {
+  const sidecarKey = (store: S3FileStore, key: string) => `${prefixOf(store)}${META_DIR}${key}.json`;
+  const readSidecar = async (store: S3FileStore, key: string) => {
+    const raw = await s3.readRaw(BUCKET, sidecarKey(store, key));
+    return raw === null ? null : (JSON.parse(raw.toString()) as Record<string, unknown>);
+  };
+
+  test('no temp object, no copy; a sidecar { sha256, size, etag }; head returns the sha256', async () => {
+    const store = multipartStore();
+    const source = pattern(12 * MiB, 41);
+    const before = s3.requests.length;
+    const info = await store.put('side.bin', streamOf(source));
+    const calls = s3.requests.slice(before);
+    expect(calls.some((c) => c.includes(TEMP_DIR))).toBe(false);
+    expect(calls.filter((c) => c.includes('partNumber')).length).toBe(3);
+    expect(info.sha256).toBe(sha256(source));
+    const raw = await s3.raw.send(
+      new HeadObjectCommand({ Bucket: BUCKET, Key: `${prefixOf(store)}side.bin` }),
+    );
+    const sidecar = await readSidecar(store, 'side.bin');
+    expect(sidecar).toMatchObject({ sha256: sha256(source), size: source.length });
+    expect(String(sidecar?.etag).replace(/"/g, '')).toBe(String(raw.ETag).replace(/"/g, ''));
+    expect(await store.purgeTemp(0)).toBe(0);
+    // head trusts the sidecar: no GetObject of the object itself.
+    const beforeHead = s3.requests.length;
+    expect((await store.head('side.bin'))?.sha256).toBe(sha256(source));
+    expect(
+      s3.requests
+        .slice(beforeHead)
+        .some((c) => c.startsWith('GET') && c.includes('side.bin') && !c.includes(META_DIR)),
+    ).toBe(false);
+    expect((await readAll(await store.get('side.bin', { verify: true }))).equals(source)).toBe(true);
+    expect((await store.list()).items.map((e) => e.key)).toEqual(['side.bin']);
+    await store.close();
+  });
+
+  test('a stale sidecar (object overwritten by a raw PutObject without metadata) is not trusted: head re-hashes', async () => {
+    const store = multipartStore();
+    await store.put('stale.bin', streamOf(pattern(7 * MiB, 42)));
+    const replacement = pattern(3 * MiB, 43);
+    await s3.raw.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: `${prefixOf(store)}stale.bin`, Body: replacement }),
+    );
+    expect((await store.head('stale.bin'))?.sha256).toBe(sha256(replacement));
+    expect(await readSidecar(store, 'stale.bin')).toMatchObject({
+      sha256: sha256(replacement),
+      size: replacement.length,
+    });
+    expect((await readAll(await store.get('stale.bin', { verify: true }))).equals(replacement)).toBe(true);
+    expect((await store.head('stale.bin'))?.sha256).toBe(sha256(replacement));
+    await store.close();
+  });
+
+  test('a missing sidecar (crash between Complete and its write): head re-hashes and rewrites it', async () => {
+    const store = multipartStore();
+    const source = pattern(7 * MiB, 44);
+    await store.put('lost.bin', streamOf(source));
+    await s3.raw.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: sidecarKey(store, 'lost.bin') }));
+    expect((await store.head('lost.bin'))?.sha256).toBe(sha256(source));
+    expect(await readSidecar(store, 'lost.bin')).toMatchObject({ sha256: sha256(source) });
+    await store.close();
+  });
+
+  test('a small put over a large object: its own header wins, the old sidecar is never trusted', async () => {
+    const store = multipartStore();
+    await store.put('shrink.bin', streamOf(pattern(7 * MiB, 45)));
+    const small = Buffer.from('small body');
+    await store.put('shrink.bin', small);
+    expect((await store.head('shrink.bin'))?.sha256).toBe(sha256(small));
+    expect((await readAll(await store.get('shrink.bin', { verify: true }))).equals(small)).toBe(true);
+    await store.close();
+  });
+
+  test('copy and move make the destination self-describing; delete removes the sidecar', async () => {
+    const store = multipartStore();
+    const source = pattern(7 * MiB, 46);
+    await store.put('a.bin', streamOf(source));
+    expect((await store.copy('a.bin', 'b.bin')).sha256).toBe(sha256(source));
+    const b = await s3.raw.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${prefixOf(store)}b.bin` }));
+    expect(b.Metadata?.sha256).toBe(sha256(source));
+    expect((await store.move('a.bin', 'c.bin')).sha256).toBe(sha256(source));
+    expect(await readSidecar(store, 'a.bin')).toBeNull();
+    await store.put('d.bin', streamOf(source));
+    expect(await store.delete('d.bin')).toBe(true);
+    expect(await readSidecar(store, 'd.bin')).toBeNull();
+    expect((await store.list()).items.map((e) => e.key)).toEqual(['b.bin', 'c.bin']);
+    await store.close();
+  });
+
+  test('ifNotExists races without expectedSha256: exactly one wins, its sidecar describes it', async () => {
+    const store = multipartStore();
+    const bodies = [1, 2, 3].map((i) => pattern(7 * MiB, 50 + i));
+    const results = await Promise.allSettled(
+      bodies.map((b) => store.put('race2.bin', streamOf(b), { ifNotExists: true })),
+    );
+    const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+    expect(won.length).toBe(1);
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'ALREADY_EXISTS' });
+    const winner = bodies[won[0] ?? 0] ?? Buffer.alloc(0);
+    expect((await store.head('race2.bin'))?.sha256).toBe(sha256(winner));
+    expect(await s3.pendingUploads(BUCKET)).toEqual([]);
+    await store.close();
+  });
+
+  test('the sidecar area is reserved: its keys are refused', async () => {
+    const store = multipartStore();
+    await expect(store.put(`${META_DIR}x.json`, Buffer.from('x'))).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(store.head(`${META_DIR}x.json`)).rejects.toMatchObject({ code: 'VALIDATION' });
     await store.close();
   });
 });

@@ -7,8 +7,9 @@ import { headRaw, storedSha256, toFileInfo } from './head-object.js';
 
 /**
  * Copies `from` to `to` server side, keeping bytes, content type, metadata and the stored sha256
- * (S3 copies them together). An object without a stored hash (written by another tool) gets the
- * computed one on the copy, guarded by CopySourceIfMatch so a source replaced meanwhile is not
+ * (S3 copies them together). An object without a stored hash (streamed without expectedSha256, whose
+ * hash is in a sidecar, or written by another tool) gets its sidecar's or the computed hash on the
+ * copy (MetadataDirective REPLACE), so the copy describes itself, guarded by CopySourceIfMatch so a source replaced meanwhile is not
  * labelled with the old hash. Returns what the destination now holds.
  */
 export async function copyKey(

@@ -5,6 +5,7 @@ import { type ByteRange, type GetOptions, StorageError } from '@vpe-storage/core
 import { checkKey } from '../keys/object-key.js';
 import { type StoreContext, s3Call } from './context.js';
 import { storedSha256 } from './head-object.js';
+import { readSidecar } from './sidecar.js';
 
 function checkRange(range: ByteRange): string {
   const { start, end } = range;
@@ -108,7 +109,17 @@ export async function getObject(ctx: StoreContext, key: string, options: GetOpti
     }
   }
   if (!verify) return body;
-  const checker = verifying(key, storedSha256(out), out.ContentLength);
+  // The object's own hash, else its sidecar's when it names this very version (ETag, size).
+  let expected = storedSha256(out);
+  if (expected === null) {
+    try {
+      expected = await readSidecar(ctx, key, out.ETag, out.ContentLength);
+    } catch (err) {
+      body.destroy();
+      throw err;
+    }
+  }
+  const checker = verifying(key, expected, out.ContentLength);
   body.on('error', (err) => checker.destroy(err));
   return body.pipe(checker);
 }

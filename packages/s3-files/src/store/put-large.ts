@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -6,22 +5,23 @@ import { type ByteMeter, meteredStream } from '../body/hashing-stream.js';
 import { toStorageError } from '../errors/map-error.js';
 import { SHA256_META } from '../metadata/user-metadata.js';
 import type { StoreContext } from './context.js';
-import { copyObjectRaw } from './copy-object.js';
-import { headRaw } from './head-object.js';
 import { abortError, integrityError } from './put-options.js';
-import type { AlreadyExists, PutRequest } from './put-request.js';
+import type { PutRequest } from './put-request.js';
+import { normalizeETag, writeSidecar } from './sidecar.js';
 
 /**
  * A body larger than the threshold. Returns its sha256.
  *
- * With `expectedSha256` the hash is known up front: one multipart upload straight to the key with
- * the hash in its metadata; the stream's end is held back until the computed hash matches, so a
- * mismatch (or a size overrun) aborts the upload before CompleteMultipartUpload makes anything visible.
+ * Both paths are one multipart upload straight to the key, made visible atomically by
+ * CompleteMultipartUpload (with `If-None-Match: *` under ifNotExists); a size overrun, a source
+ * error or an abort fails the stream, and the upload is aborted before completing.
  *
- * Without it the hash is only known at the end, and S3 metadata is fixed when an upload starts:
- * the body streams into a multipart upload to `<prefix>.vpe-tmp/<uuid>` and, once every check
- * passed, is copied server side to the key with the hash added (MetadataDirective REPLACE). The
- * temp object is always deleted.
+ * With `expectedSha256` the hash is known up front and goes into the object's metadata; the
+ * stream's end is held back until the computed hash matches, so a mismatch aborts the upload too.
+ *
+ * Without it the hash is only known at the end, after S3 fixed the metadata: once the upload
+ * completed, the hash is written to the sidecar `<prefix>.vpe-meta/<key>.json` together with the
+ * ETag CompleteMultipartUpload returned; `head` trusts it only while the object keeps that ETag.
  */
 export async function putLarge(
   ctx: StoreContext,
@@ -29,7 +29,6 @@ export async function putLarge(
   head: Buffer[],
   rest: AsyncIterator<Buffer>,
   meter: ByteMeter,
-  alreadyExists: AlreadyExists,
 ): Promise<string> {
   const expected = req.checked.expectedSha256;
   if (expected !== null) {
@@ -47,32 +46,21 @@ export async function putLarge(
     );
     return expected;
   }
-  const tempKey = ctx.keys.tempObjectKey(randomUUID());
-  try {
-    await upload(
-      ctx,
-      { ...req, ifNotExists: false },
-      tempKey,
-      {},
-      meteredStream(head, rest, meter),
-      rest,
-      meter,
-    );
-    const sha256 = meter.digest();
-    if (req.signal?.aborted) throw abortError(req.signal);
-    if (req.ifNotExists && (await headRaw(ctx, req.key)) !== null) throw alreadyExists(req.key);
-    await copyObjectRaw(ctx, {
-      key: req.key,
-      fromObjectKey: tempKey,
-      toObjectKey: req.objectKey,
-      size: meter.size,
-      ifNotExists: req.ifNotExists,
-      replace: { contentType: req.checked.contentType, metadata: { ...req.metadata, [SHA256_META]: sha256 } },
-    });
-    return sha256;
-  } finally {
-    await deleteQuietly(ctx, tempKey);
-  }
+  const etag = await upload(
+    ctx,
+    req,
+    req.objectKey,
+    req.metadata,
+    meteredStream(head, rest, meter),
+    rest,
+    meter,
+  );
+  const sha256 = meter.digest();
+  // Only the ETag of our own completion may label the hash: one read back could belong to a racing
+  // writer. Without it (a server that leaves it out) no sidecar is written and `head` hashes once.
+  const current = normalizeETag(etag);
+  if (current !== null) await writeSidecar(ctx, req.key, { sha256, size: meter.size, etag: current });
+  return sha256;
 }
 
 // One lib-storage Upload of a metered stream; failures abort it and report the body's own
@@ -85,7 +73,7 @@ async function upload(
   body: Readable,
   rest: AsyncIterator<Buffer>,
   meter: ByteMeter,
-): Promise<void> {
+): Promise<string | undefined> {
   const { signal } = req;
   const task = new Upload({
     client: ctx.client,
@@ -108,7 +96,8 @@ async function upload(
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    await task.done();
+    const done = await task.done();
+    return 'ETag' in done ? done.ETag : undefined;
   } catch (err) {
     body.destroy();
     void rest.return?.().catch(() => {});

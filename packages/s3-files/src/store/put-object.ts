@@ -12,9 +12,9 @@ import { putSmall } from './put-small.js';
 
 /**
  * Stores a body atomically under `key`: readers see the old object or the whole new one.
- * Up to `multipartThreshold` bytes: one PutObject (put-small.ts); above: a multipart upload, straight
- * to the key when expectedSha256 is given, else to the temp area and then copied server side to the
- * key (put-large.ts). Options are checked before any byte is read; ifNotExists before any is sent.
+ * Up to `multipartThreshold` bytes: one PutObject (put-small.ts); above: a multipart upload straight
+ * to the key, carrying the hash when expectedSha256 is given, else followed by a sha256 sidecar
+ * (put-large.ts). Options are checked before any byte is read; ifNotExists before any is sent.
  */
 export async function putObject(
   ctx: StoreContext,
@@ -46,7 +46,7 @@ export async function putObject(
     sha256 = meter.digest();
     await putSmall(ctx, req, head.chunks, head.size, sha256);
   } else {
-    sha256 = await putLarge(ctx, req, head.chunks, chunks, meter, alreadyExists);
+    sha256 = await putLarge(ctx, req, head.chunks, chunks, meter);
   }
 
   const stored = await headRaw(ctx, key);

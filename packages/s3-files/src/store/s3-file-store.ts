@@ -27,6 +27,7 @@ import { headRaw, toFileInfo } from './head-object.js';
 import { listObjects } from './list-objects.js';
 import { purgeTempObjects } from './purge-temp.js';
 import { putObject } from './put-object.js';
+import { deleteSidecar } from './sidecar.js';
 import { signedUrl } from './signed-url.js';
 
 /** A FileStore on an S3 bucket (AWS S3 or any S3-compatible server: MinIO, R2, Ceph, s3rver …). */
@@ -90,7 +91,7 @@ export class S3FileStore implements FileStore {
     return (await headRaw(ctx, key)) !== null;
   }
 
-  /** Deletes `key`; S3's DeleteObject does not say whether it existed, so a HeadObject comes first. */
+  /** Deletes `key` (and its sha256 sidecar, best effort); S3's DeleteObject does not say whether it existed, so a HeadObject comes first. */
   async delete(key: string): Promise<boolean> {
     const ctx = this.#open();
     checkKey(key);
@@ -98,6 +99,7 @@ export class S3FileStore implements FileStore {
     await s3Call(ctx, { operation: 'DeleteObject', key }, () =>
       ctx.client.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: ctx.keys.toObjectKey(key) })),
     );
+    await deleteSidecar(ctx, key);
     return true;
   }
 
@@ -114,6 +116,7 @@ export class S3FileStore implements FileStore {
       await s3Call(ctx, { operation: 'DeleteObject', key: from }, () =>
         ctx.client.send(new DeleteObjectCommand({ Bucket: ctx.bucket, Key: ctx.keys.toObjectKey(from) })),
       );
+      await deleteSidecar(ctx, from);
     }
     return info;
   }
