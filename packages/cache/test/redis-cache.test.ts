@@ -2,7 +2,14 @@ import { describeCache } from '@vpe-storage/core/conformance/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisCache } from '../src/index.js';
 import { killClients } from './support/kill-clients.js';
-import { freshNamespace, REDIS_URL, RUN_PREFIX, redisAvailable, removeRunKeys } from './support/redis.js';
+import {
+  freshNamespace,
+  REDIS_URL,
+  RUN_PREFIX,
+  redisAvailable,
+  removeRunKeys,
+  sharedCacheFixture,
+} from './support/redis.js';
 
 const available = await redisAvailable();
 
@@ -11,25 +18,10 @@ describe.skipIf(!available)('RedisCache', () => {
     await removeRunKeys();
   });
 
-  describeCache('redis', async () => {
-    const namespace = freshNamespace();
-    const cache = new RedisCache({ url: REDIS_URL, namespace });
-    const peers: RedisCache[] = [];
-    return {
-      cache,
-      peer: async () => {
-        const peer = new RedisCache({ url: REDIS_URL, namespace });
-        peers.push(peer);
-        return peer;
-      },
-      dispose: async () => {
-        // A case may have closed its cache; a separate instance removes the namespace's keys.
-        const cleaner = new RedisCache({ url: REDIS_URL, namespace });
-        await cleaner.clear();
-        await Promise.all([cleaner.close(), cache.close(), ...peers.map((p) => p.close())]);
-      },
-    };
-  });
+  describeCache(
+    'redis',
+    sharedCacheFixture((namespace) => new RedisCache({ url: REDIS_URL, namespace })),
+  );
 
   it('stores keys as namespace:key, so two namespaces never see each other', async () => {
     const a = new RedisCache({ url: REDIS_URL, namespace: `${RUN_PREFIX}:nsA` });

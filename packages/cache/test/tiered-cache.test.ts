@@ -2,7 +2,13 @@ import { describeCache } from '@vpe-storage/core/conformance/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisCache, TieredCache } from '../src/index.js';
 import { killClients } from './support/kill-clients.js';
-import { freshNamespace, REDIS_URL, redisAvailable, removeRunKeys } from './support/redis.js';
+import {
+  freshNamespace,
+  REDIS_URL,
+  redisAvailable,
+  removeRunKeys,
+  sharedCacheFixture,
+} from './support/redis.js';
 
 const available = await redisAvailable();
 
@@ -19,24 +25,10 @@ describe.skipIf(!available)('TieredCache', () => {
     await removeRunKeys();
   });
 
-  describeCache('tiered (memory + redis)', async () => {
-    const namespace = freshNamespace();
-    const cache = new TieredCache({ url: REDIS_URL, namespace });
-    const peers: TieredCache[] = [];
-    return {
-      cache,
-      peer: async () => {
-        const peer = new TieredCache({ url: REDIS_URL, namespace });
-        peers.push(peer);
-        return peer;
-      },
-      dispose: async () => {
-        const cleaner = new RedisCache({ url: REDIS_URL, namespace });
-        await cleaner.clear();
-        await Promise.all([cleaner.close(), cache.close(), ...peers.map((p) => p.close())]);
-      },
-    };
-  });
+  describeCache(
+    'tiered (memory + redis)',
+    sharedCacheFixture((namespace) => new TieredCache({ url: REDIS_URL, namespace })),
+  );
 
   describe('memory tier and cross-instance invalidation', () => {
     const namespace = freshNamespace();

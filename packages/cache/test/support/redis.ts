@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from '@keyv/redis';
+import type { Cache } from '@vpe-storage/core';
+import type { CacheFixture } from '@vpe-storage/core/conformance';
+import { RedisCache } from '../../src/index.js';
 import { redactUrl } from '../../src/url/redact-url.js';
 
 /** The Redis the tests use. */
@@ -55,4 +58,29 @@ export async function removeRunKeys(): Promise<number> {
 /** A fresh namespace under this run's prefix. */
 export function freshNamespace(): string {
   return `${RUN_PREFIX}:${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * A conformance fixture for a cache shared through Redis: a fresh namespace, peers on the same namespace, and a
+ * dispose that removes the namespace's keys through a separate instance (a case may have closed its cache).
+ */
+export function sharedCacheFixture(open: (namespace: string) => Cache): () => Promise<CacheFixture> {
+  return async () => {
+    const namespace = freshNamespace();
+    const cache = open(namespace);
+    const peers: Cache[] = [];
+    return {
+      cache,
+      peer: async () => {
+        const peer = open(namespace);
+        peers.push(peer);
+        return peer;
+      },
+      dispose: async () => {
+        const cleaner = new RedisCache({ url: REDIS_URL, namespace });
+        await cleaner.clear();
+        await Promise.all([cleaner.close(), cache.close(), ...peers.map((p) => p.close())]);
+      },
+    };
+  };
 }
